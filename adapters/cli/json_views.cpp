@@ -1,0 +1,75 @@
+#include "adapters/cli/json_views.hpp"
+
+namespace bevaka::cli {
+namespace {
+
+json date_or_null(const std::optional<engine::date>& day) {
+  return day ? json(engine::format_date(*day)) : json(nullptr);
+}
+
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json assignment_in_round(const engine::assignment& a) {
+  return json{{"body", a.body_name},
+              {"state", a.state},
+              {"deadline", engine::format_date(a.deadline.effective)},
+              {"nominal_deadline", engine::format_date(a.deadline.nominal)},
+              {"submitted_on", date_or_null(a.submitted_on)},
+              {"late_by_working_days",
+               a.late_by_working_days ? json(*a.late_by_working_days) : json(nullptr)}};
+}
+
+}  // namespace
+
+json to_json(const engine::body& b) {
+  return json{
+      {"id", b.id}, {"name", b.name}, {"kind", engine::to_string(b.kind)}, {"emails", b.emails}};
+}
+
+json to_json(const engine::round_view& view) {
+  const auto& r = view.r;
+  json assignments = json::array();
+  for (const auto& a : view.assignments) assignments.push_back(assignment_in_round(a));
+  return json{{"id", r.id},
+              {"kind", engine::to_string(r.kind)},
+              {"ref", r.ref},
+              {"title", r.title},
+              {"state", r.state},
+              {"deadline", engine::format_date(r.deadline.effective)},
+              {"nominal_deadline", engine::format_date(r.deadline.nominal)},
+              {"deadline_reason", text_or_null(r.deadline.reason)},
+              {"assignments", std::move(assignments)}};
+}
+
+json to_json(const engine::round& r, const engine::assignment& a) {
+  json out{{"round", r.id}, {"ref", r.ref}};
+  out.update(assignment_in_round(a));
+  out["deadline_reason"] = text_or_null(a.deadline.reason);
+  return out;
+}
+
+json to_json(const engine::overdue_item& item) {
+  return json{{"round", item.round_id},
+              {"ref", item.ref},
+              {"title", item.title},
+              {"body", item.body},
+              {"deadline", engine::format_date(item.deadline)},
+              {"working_days_overdue", item.working_days_overdue},
+              {"state", item.state}};
+}
+
+json to_json(const engine::event_record& e) {
+  return json{{"at", e.at},
+              {"event", e.event},
+              {"from", text_or_null(e.from)},
+              {"to", e.to},
+              {"by", e.actor},
+              {"note", text_or_null(e.note)},
+              {"body", text_or_null(e.body_name)}};
+}
+
+json to_json(const engine::holiday& h) {
+  return json{{"date", engine::format_date(h.day)}, {"name", h.name}};
+}
+
+}  // namespace bevaka::cli

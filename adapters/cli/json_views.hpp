@@ -1,0 +1,35 @@
+#pragma once
+// The JSON shapes of the CLI's answers. They are a contract: the HTTP API serves the same.
+
+#include <nlohmann/json.hpp>
+
+#include "engine/calendar.hpp"
+#include "engine/model.hpp"
+#include "engine/queries.hpp"
+
+namespace bevaka::cli {
+
+using json = nlohmann::ordered_json;
+
+// {id, name, kind, emails}
+[[nodiscard]] json to_json(const engine::body& b);
+// {id, kind, ref, title, state, deadline, nominal_deadline, deadline_reason, assignments: [...]}
+[[nodiscard]] json to_json(const engine::round_view& view);
+// {round, ref, body, state, deadline, nominal_deadline, deadline_reason, submitted_on,
+//  late_by_working_days}
+[[nodiscard]] json to_json(const engine::round& r, const engine::assignment& a);
+// {round, ref, title, body, deadline, working_days_overdue, state}
+[[nodiscard]] json to_json(const engine::overdue_item& item);
+// {at, event, from, to, by, note, body}
+[[nodiscard]] json to_json(const engine::event_record& e);
+// {date, name}
+[[nodiscard]] json to_json(const engine::holiday& h);
+
+template <class T>
+[[nodiscard]] json to_json_array(const std::vector<T>& items) {
+  json array = json::array();
+  for (const auto& item : items) array.push_back(to_json(item));
+  return array;
+}
+
+}  // namespace bevaka::cli

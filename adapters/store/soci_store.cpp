@@ -1,0 +1,135 @@
+#include "adapters/store/soci_store.hpp"
+
+#include <fmt/format.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "adapters/store/migrations.hpp"
+#include "adapters/store/soci_transaction.hpp"
+
+namespace bevaka::store {
+namespace {
+
+// libpq waits for an unreachable host for minutes unless told otherwise.
+std::string with_connect_timeout(const std::string& uri) {
+  if (uri.find("connect_timeout=") != std::string::npos) return uri;
+  return uri + (uri.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=5";
+}
+
+std::string first_line(std::string_view text) {
+  const auto end = text.find('\n');
+  return std::string(text.substr(0, end));
+}
+
+std::unique_ptr<soci::session> connect(const database_url& url) {
+  try {
+    if (url.kind == backend::postgresql)
+      return std::make_unique<soci::session>(soci::postgresql, with_connect_timeout(url.target));
+    auto sql = std::make_unique<soci::session>(soci::sqlite3,
+                                               fmt::format("db=\"{}\" timeout=5", url.target));
+    // WAL with synchronous=FULL: every commit is on disk before it is acknowledged.
+    *sql << "PRAGMA journal_mode = WAL";
+    *sql << "PRAGMA synchronous = FULL";
+    *sql << "PRAGMA foreign_keys = ON";
+    return sql;
+  } catch (const std::exception& e) {
+    throw database_error(fmt::format("cannot open the database: {}", first_line(e.what())));
+  }
+}
+
+std::string with_id_column(std::string_view statement, backend kind) {
+  const std::string id = kind == backend::sqlite
+                             ? "INTEGER PRIMARY KEY"
+                             : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  std::string text(statement);
+  if (const auto at = text.find("{id}"); at != std::string::npos) text.replace(at, 4, id);
+  return text;
+}
+
+// Rolls back unless committed; used for every transaction so that an exception writes nothing.
+class transaction_guard {
+ public:
+  transaction_guard(soci::session& sql, backend kind) : sql_(sql) {
+    // IMMEDIATE takes SQLite's write lock up front, so two writers queue instead of deadlocking.
+    sql_ << (kind == backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  }
+  ~transaction_guard() {
+    if (open_) try {
+        sql_ << "ROLLBACK";
+      } catch (...) {  // the connection is gone; the server rolls back on its own
+      }
+  }
+  void commit() {
+    sql_ << "COMMIT";
+    open_ = false;
+  }
+  void rollback() {
+    sql_ << "ROLLBACK";
+    open_ = false;
+  }
+
+ private:
+  soci::session& sql_;
+  bool open_ = true;
+};
+
+}  // namespace
+
+soci_store::soci_store(const database_url& url) : kind_(url.kind), session_(connect(url)) {}
+
+soci_store::~soci_store() = default;
+
+int soci_store::schema_version() {
+  int version = 0;
+  soci::indicator none = soci::i_null;
+  *session_ << "SELECT MAX(version) FROM schema_migrations", soci::into(version, none);
+  return none == soci::i_ok ? version : 0;
+}
+
+std::vector<int> soci_store::migrate() {
+  auto& sql = *session_;
+  sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+         "name TEXT NOT NULL)";
+  std::vector<int> applied;
+  for (const auto& m : migrations()) {
+    transaction_guard tx(sql, kind_);
+    if (m.version <= schema_version()) continue;
+    for (const auto statement : m.statements) sql << with_id_column(statement, kind_);
+    int version = m.version;
+    std::string name(m.name);
+    sql << "INSERT INTO schema_migrations (version, name) VALUES (:version, :name)",
+        soci::use(version, "version"), soci::use(name, "name");
+    tx.commit();
+    applied.push_back(m.version);
+  }
+  return applied;
+}
+
+void soci_store::require_current_schema() {
+  int version = 0;
+  try {
+    version = schema_version();
+  } catch (const soci::soci_error&) {
+    throw database_error("the database is not initialised: run `bevaka init` first");
+  }
+  if (version < migrations().back().version)
+    throw database_error(fmt::format(
+        "the database schema is at version {} but this bevaka needs {}: run `bevaka init`", version,
+        migrations().back().version));
+}
+
+void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {
+  try {
+    transaction_guard guard(*session_, kind_);
+    detail::soci_transaction tx(*session_);
+    if (work(tx))
+      guard.commit();
+    else
+      guard.rollback();
+  } catch (const soci::soci_error& e) {
+    throw database_error(fmt::format("database error: {}", first_line(e.what())));
+  }
+}
+
+}  // namespace bevaka::store

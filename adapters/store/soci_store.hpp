@@ -1,0 +1,52 @@
+#pragma once
+// The storage port on SOCI, one code path for SQLite and PostgreSQL.
+// SQLite runs in WAL with synchronous=FULL: an acknowledged event is on disk.
+
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "adapters/store/database_url.hpp"
+#include "engine/store.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace bevaka::store {
+
+// An infrastructure failure: unreachable database, lost connection, missing schema.
+// The message is one line fit for the user.
+class database_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class soci_store final : public engine::store {
+ public:
+  // Connects (PostgreSQL gives up after 5 seconds). Throws database_error.
+  explicit soci_store(const database_url& url);
+  ~soci_store() override;
+  soci_store(const soci_store&) = delete;
+  soci_store& operator=(const soci_store&) = delete;
+
+  // Applies the migrations not yet applied, each in its own transaction, and returns their
+  // versions; an up-to-date database gets none. Safe to run any number of times.
+  std::vector<int> migrate();
+
+  // Throws database_error unless every migration this build knows has been applied.
+  void require_current_schema();
+
+  void transact(const std::function<bool(engine::store_transaction&)>& work) override;
+
+  [[nodiscard]] backend kind() const { return kind_; }
+  // For the benchmark and the tests: the raw session, inside or outside a transaction.
+  [[nodiscard]] soci::session& session() { return *session_; }
+
+ private:
+  int schema_version();
+  backend kind_;
+  std::unique_ptr<soci::session> session_;  // soci::session cannot move: held by pointer
+};
+
+}  // namespace bevaka::store

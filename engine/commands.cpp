@@ -1,0 +1,295 @@
+#include "engine/commands.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <array>
+
+#include "engine/lifecycle.hpp"
+#include "engine/lookup.hpp"
+#include "workflows/assignment.hpp"
+#include "workflows/round.hpp"
+
+namespace bevaka::engine {
+namespace {
+
+// The assignment events a user may fire; send and withdraw follow the round's.
+constexpr std::array<std::string_view, 7> user_assignment_events{
+    "start", "decide", "submit", "register", "decline", "return", "extend"};
+
+bool is_user_assignment_event(std::string_view event) {
+  return std::find(user_assignment_events.begin(), user_assignment_events.end(), event) !=
+         user_assignment_events.end();
+}
+
+std::string describe_accepted(const std::vector<std::string_view>& accepted, bool user_only) {
+  std::vector<std::string_view> shown;
+  for (auto event : accepted)
+    if (!user_only || is_user_assignment_event(event)) shown.push_back(event);
+  if (shown.empty()) return "it accepts nothing more";
+  return fmt::format("it accepts: {}", fmt::join(shown, ", "));
+}
+
+error refusal_error(std::string_view what, const workflows::refusal& r, bool user_only) {
+  using workflows::refusal_kind;
+  switch (r.kind) {
+    case refusal_kind::guard_rejected:
+      return make_error(errc::refused, fmt::format("{} is {}: '{}' refused: {}", what, r.state,
+                                                   r.event, r.reason));
+    case refusal_kind::unknown_event:
+      return make_error(errc::bad_input, fmt::format("{}: unknown event '{}'; {}", what, r.event,
+                                                     describe_accepted(r.accepted_events, false)));
+    default:
+      return make_error(errc::refused,
+                        fmt::format("{} is {}: '{}' is not accepted there; {}", what, r.state,
+                                    r.event, describe_accepted(r.accepted_events, user_only)));
+  }
+}
+
+error conflict_error(std::string_view what) {
+  return make_error(errc::conflict,
+                    fmt::format("{} was changed by someone else meanwhile; try again", what));
+}
+
+std::string round_name(const round& r) { return fmt::format("round {}", r.ref); }
+std::string assignment_name(const round& r, const assignment& a) {
+  return fmt::format("assignment {} / {}", r.ref, a.body_name);
+}
+
+shifted_deadline deadline_for(bool shift, date nominal) {
+  if (shift) return shift_deadline(nominal);
+  return shifted_deadline{nominal, nominal, {}};
+}
+
+std::string deadline_payload(const shifted_deadline& d) {
+  return fmt::format(R"({{"deadline":"{}","effective_deadline":"{}"}})", format_date(d.nominal),
+                     format_date(d.effective));
+}
+
+void record(const command_context& ctx, event_record e) {
+  e.actor = ctx.actor;
+  e.at = ctx.now.iso();
+  ctx.tx.append_event(e);
+}
+
+void record_round(const command_context& ctx, const round& r, std::string_view event,
+                  std::string_view from, std::string note, std::string payload) {
+  record(ctx, event_record{.kind = case_kind::round,
+                           .case_id = r.id,
+                           .round_id = r.id,
+                           .event = std::string(event),
+                           .from = std::string(from),
+                           .to = r.state,
+                           .note = std::move(note),
+                           .payload = std::move(payload)});
+}
+
+void record_assignment(const command_context& ctx, const assignment& a, std::string_view event,
+                       std::string_view from, std::string note, std::string payload) {
+  record(ctx, event_record{.kind = case_kind::assignment,
+                           .case_id = a.id,
+                           .round_id = a.round_id,
+                           .body_id = a.body_id,
+                           .event = std::string(event),
+                           .from = std::string(from),
+                           .to = a.state,
+                           .note = std::move(note),
+                           .payload = std::move(payload)});
+}
+
+// Checks the new deadline an extend or return brings, once the machine has accepted the event.
+std::optional<error> check_new_deadline(const command_context& ctx, const round& r,
+                                        const assignment& a, const case_event& e) {
+  const auto what = assignment_name(r, a);
+  if (e.event == "extend" && e.new_deadline <= a.deadline.nominal)
+    return make_error(errc::bad_input,
+                      fmt::format("{}: an extension must move the deadline later than {}", what,
+                                  format_date(a.deadline.nominal)));
+  if (e.event == "return" && e.new_deadline < ctx.now.day)
+    return make_error(errc::bad_input, fmt::format("{}: the new deadline {} is already past", what,
+                                                   format_date(*e.new_deadline)));
+  return std::nullopt;
+}
+
+outcome<assignment> apply_to_assignment(const command_context& ctx, const round& r, assignment a,
+                                        const case_event& e) {
+  const workflows::assignment_facts facts{.body_is_committee = a.kind == body_kind::committee,
+                                          .new_deadline_given = e.new_deadline.has_value()};
+  const auto fired = workflows::fire_assignment(a.state, e.event, facts);
+  if (!fired) return refusal_error(assignment_name(r, a), fired.error(), true);
+  std::string payload = "{}";
+  for (const auto effect : fired->effects) {
+    if (effect == workflows::assignment_effect::move_deadline) {
+      if (auto bad = check_new_deadline(ctx, r, a, e)) return *bad;
+      a.deadline = deadline_for(r.shift_deadlines, *e.new_deadline);
+      a.submitted_on.reset();
+      a.late_by_working_days.reset();
+      payload = deadline_payload(a.deadline);
+    } else if (effect == workflows::assignment_effect::record_submission) {
+      a.submitted_on = ctx.now.day;
+      a.late_by_working_days = working_days_between(a.deadline.effective, ctx.now.day);
+      payload = fmt::format(R"({{"submitted_on":"{}","late_by_working_days":{}}})",
+                            format_date(ctx.now.day), *a.late_by_working_days);
+    }
+  }
+  const std::string from = a.state;
+  a.state = std::string(fired->to);
+  if (!ctx.tx.update_assignment(a)) return conflict_error(assignment_name(r, a));
+  ++a.version;
+  record_assignment(ctx, a, e.event, from, e.note, std::move(payload));
+  return a;
+}
+
+outcome<round> apply_to_round(const command_context& ctx, round r, const case_event& e);
+
+// Sends or withdraws every assignment that still accepts it, each with its own event.
+std::optional<error> cascade(const command_context& ctx, const round& r, std::string_view event) {
+  for (auto& a : ctx.tx.assignments_of(r.id)) {
+    if (has_ended(a.state) || (event == "send" && a.state != "draft")) continue;
+    const auto applied =
+        apply_to_assignment(ctx, r, std::move(a), case_event{.event = std::string(event)});
+    if (!applied) return applied.error();
+  }
+  return std::nullopt;
+}
+
+outcome<round> apply_to_round(const command_context& ctx, round r, const case_event& e) {
+  const workflows::round_facts facts{.may_skip_council = r.kind == round_kind::consultation};
+  const auto fired = workflows::fire_round(r.state, e.event, facts);
+  if (!fired) return refusal_error(round_name(r), fired.error(), false);
+  const std::string from = r.state;
+  r.state = std::string(fired->to);
+  if (!ctx.tx.update_round(r)) return conflict_error(round_name(r));
+  ++r.version;
+  record_round(ctx, r, e.event, from, e.note, "{}");
+  for (const auto effect : fired->effects) {
+    const auto event = effect == workflows::round_effect::send_assignments ? "send" : "withdraw";
+    if (auto failed = cascade(ctx, r, event)) return *failed;
+  }
+  return r;
+}
+
+// Answers close on their own when the last assignment of a sent round has ended.
+outcome<round> close_answers_if_all_ended(const command_context& ctx, round r) {
+  if (r.state != "sent") return r;
+  const auto assignments = ctx.tx.assignments_of(r.id);
+  const bool all_ended = std::all_of(assignments.begin(), assignments.end(),
+                                     [](const assignment& a) { return has_ended(a.state); });
+  if (!all_ended) return r;
+  const command_context engine_ctx{ctx.tx, ctx.now, "bevaka"};
+  return apply_to_round(engine_ctx, std::move(r),
+                        case_event{.event = "close-answers", .note = "every assignment has ended"});
+}
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+outcome<std::vector<body>> resolve_recipients(store_transaction& tx, const new_round& request) {
+  if (request.all_bodies_of_kind) {
+    auto all = tx.bodies(request.all_bodies_of_kind);
+    if (all.empty())
+      return make_error(errc::not_found, fmt::format("there are no bodies of kind {}",
+                                                     to_string(*request.all_bodies_of_kind)));
+    return all;
+  }
+  if (request.recipients.empty())
+    return make_error(errc::bad_input, "a round needs at least one body (--to or --to-all)");
+  std::vector<body> found;
+  for (const auto& key : request.recipients) {
+    auto b = find_body(tx, key);
+    if (!b) return b.error();
+    if (std::any_of(found.begin(), found.end(), [&](const body& f) { return f.id == b->id; }))
+      return make_error(errc::bad_input, fmt::format("{} is named twice", b->name));
+    found.push_back(std::move(*b));
+  }
+  return found;
+}
+
+outcome<round> insert_round_with_assignments(const command_context& ctx, const new_round& request,
+                                             const std::vector<body>& recipients) {
+  round r{.kind = request.kind,
+          .ref = trimmed(request.ref),
+          .title = trimmed(request.title),
+          .state = "draft",
+          .deadline = deadline_for(request.shift_deadlines, request.deadline),
+          .shift_deadlines = request.shift_deadlines};
+  r.id = ctx.tx.insert_round(r);
+  record_round(ctx, r, "create", "", "", deadline_payload(r.deadline));
+  for (const auto& b : recipients) {
+    assignment a{.round_id = r.id,
+                 .body_id = b.id,
+                 .body_name = b.name,
+                 .kind = b.kind,
+                 .state = "draft",
+                 .deadline = r.deadline};
+    a.id = ctx.tx.insert_assignment(a);
+    record_assignment(ctx, a, "create", "", "", deadline_payload(a.deadline));
+  }
+  return r;
+}
+
+}  // namespace
+
+outcome<body> add_body(store_transaction& tx, const new_body& request) {
+  body b{.name = trimmed(request.name), .kind = request.kind};
+  if (b.name.empty()) return make_error(errc::bad_input, "a body needs a name");
+  if (tx.body_by_name(b.name))
+    return make_error(errc::duplicate, fmt::format("a body named '{}' already exists", b.name));
+  for (const auto& email : request.emails) {
+    auto address = trimmed(email);
+    const auto at = address.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == address.size() ||
+        address.find_first_of(" \t,;<>") != std::string::npos)
+      return make_error(errc::bad_input, fmt::format("'{}' is not an e-mail address", email));
+    b.emails.push_back(std::move(address));
+  }
+  b.id = tx.insert_body(b);
+  return b;
+}
+
+outcome<round> create_round(const command_context& ctx, const new_round& request) {
+  if (trimmed(request.ref).empty()) return make_error(errc::bad_input, "a round needs --ref");
+  if (trimmed(request.title).empty()) return make_error(errc::bad_input, "a round needs --title");
+  if (ctx.tx.round_by_ref(trimmed(request.ref)))
+    return make_error(
+        errc::duplicate,
+        fmt::format("a round with reference number '{}' already exists", trimmed(request.ref)));
+  const auto recipients = resolve_recipients(ctx.tx, request);
+  if (!recipients) return recipients.error();
+  auto r = insert_round_with_assignments(ctx, request, *recipients);
+  if (!r || request.draft) return r;
+  return apply_to_round(ctx, std::move(*r), case_event{.event = "send"});
+}
+
+outcome<round> fire_round_event(const command_context& ctx, std::string_view round_key,
+                                const case_event& e) {
+  auto r = find_round(ctx.tx, round_key);
+  if (!r) return r.error();
+  return apply_to_round(ctx, std::move(*r), e);
+}
+
+outcome<assignment> fire_assignment_event(const command_context& ctx, std::string_view round_key,
+                                          std::string_view body_key, const case_event& e) {
+  auto r = find_round(ctx.tx, round_key);
+  if (!r) return r.error();
+  const auto b = find_body(ctx.tx, body_key);
+  if (!b) return b.error();
+  auto a = find_assignment(ctx.tx, *r, *b);
+  if (!a) return a.error();
+  if (!is_user_assignment_event(e.event))
+    return make_error(errc::bad_input, fmt::format("{}: unknown event '{}'; the events are: {}",
+                                                   assignment_name(*r, *a), e.event,
+                                                   fmt::join(user_assignment_events, ", ")));
+  auto applied = apply_to_assignment(ctx, *r, std::move(*a), e);
+  if (!applied) return applied;
+  const auto closed = close_answers_if_all_ended(ctx, std::move(*r));
+  if (!closed) return closed.error();
+  return applied;
+}
+
+}  // namespace bevaka::engine

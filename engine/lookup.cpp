@@ -1,0 +1,38 @@
+#include "engine/lookup.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace bevaka::engine {
+namespace {
+
+std::optional<id_t> as_id(std::string_view key) {
+  id_t id = 0;
+  const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
+  if (ec != std::errc{} || end != key.data() + key.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+}  // namespace
+
+outcome<round> find_round(store_transaction& tx, std::string_view key) {
+  if (auto by_ref = tx.round_by_ref(key)) return *by_ref;
+  if (const auto id = as_id(key))
+    if (auto by_id = tx.round_by_id(*id)) return *by_id;
+  return make_error(errc::not_found, fmt::format("no round with id or reference number '{}'", key));
+}
+
+outcome<body> find_body(store_transaction& tx, std::string_view key) {
+  if (auto by_name = tx.body_by_name(key)) return *by_name;
+  if (const auto id = as_id(key))
+    if (auto by_id = tx.body_by_id(*id)) return *by_id;
+  return make_error(errc::not_found, fmt::format("no body with id or name '{}'", key));
+}
+
+outcome<assignment> find_assignment(store_transaction& tx, const round& r, const body& b) {
+  if (auto found = tx.assignment_of(r.id, b.id)) return *found;
+  return make_error(errc::not_found, fmt::format("round {} was not sent to {}", r.ref, b.name));
+}
+
+}  // namespace bevaka::engine

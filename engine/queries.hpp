@@ -1,0 +1,43 @@
+#pragma once
+// The questions people ask every day: a round's status, who is overdue, a case's timeline.
+// Read-only; the answers depend on `today`, which comes from the engine's clock.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/error.hpp"
+#include "engine/model.hpp"
+#include "engine/store.hpp"
+
+namespace bevaka::engine {
+
+struct round_view {
+  round r;
+  std::vector<assignment> assignments;  // ordered by body name
+};
+
+[[nodiscard]] outcome<round_view> show_round(store_transaction& tx, std::string_view round_key);
+
+struct overdue_item {
+  id_t round_id = 0;
+  std::string ref;
+  std::string title;
+  std::string body;
+  date deadline;
+  int working_days_overdue = 0;
+  std::string state;
+};
+
+// Assignments awaiting an answer at least one working day past their deadline on `today`,
+// most overdue first (then by reference number and body).
+[[nodiscard]] std::vector<overdue_item> overdue(store_transaction& tx, date today,
+                                                std::optional<round_kind> kind);
+
+// A round's timeline, oldest first, with its assignments' events; only one body's when given.
+[[nodiscard]] outcome<std::vector<event_record>> timeline(store_transaction& tx,
+                                                          std::string_view round_key,
+                                                          std::optional<std::string_view> body_key);
+
+}  // namespace bevaka::engine

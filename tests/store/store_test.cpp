@@ -1,0 +1,125 @@
+#include <soci/soci.h>
+
+#include "adapters/store/database_url.hpp"
+#include "adapters/store/migrations.hpp"
+#include "tests/support/catch_outcome.hpp"
+#include "tests/support/test_database.hpp"
+
+using namespace bevaka;
+using engine::errc;
+
+namespace {
+
+long long count_rows(store::soci_store& s, const std::string& table) {
+  long long n = 0;
+  s.session() << "SELECT COUNT(*) FROM " + table, soci::into(n);
+  return n;
+}
+
+engine::body a_body(std::string name) {
+  return engine::body{0, std::move(name), engine::body_kind::committee, {"a@example.se"}};
+}
+
+}  // namespace
+
+TEST_CASE("database URLs are sqlite:PATH or postgresql://, anything else is refused", "[store]") {
+  CHECK(store::parse_database_url("sqlite:bevaka.db")->target == "bevaka.db");
+  CHECK(store::parse_database_url("postgresql://u@127.0.0.1:5432/db")->kind ==
+        store::backend::postgresql);
+  for (const char* bad : {"sqlite:", "mysql://x/y", "bevaka.db", "postgresql://", ""}) {
+    INFO(bad);
+    const auto parsed = store::parse_database_url(bad);
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().code == errc::bad_input);
+  }
+}
+
+TEST_CASE("migrating an up-to-date database applies nothing and loses nothing", "[store]") {
+  testing::test_database db("store_tests");
+  db.store().transact([](engine::store_transaction& tx) {
+    tx.insert_body(a_body("Socialnämnden"));
+    return true;
+  });
+  CHECK(db.store().migrate().empty());
+  CHECK(db.store().migrate().empty());
+  CHECK(count_rows(db.store(), "bodies") == 1);
+  long long version = 0;
+  db.store().session() << "SELECT MAX(version) FROM schema_migrations", soci::into(version);
+  CHECK(version == store::migrations().back().version);
+}
+
+TEST_CASE("a unit of work that returns false or throws writes nothing", "[store]") {
+  testing::test_database db("store_tests");
+  db.store().transact([](engine::store_transaction& tx) {
+    tx.insert_body(a_body("Socialnämnden"));
+    return false;
+  });
+  CHECK_THROWS(db.store().transact([](engine::store_transaction& tx) -> bool {
+    tx.insert_body(a_body("Kompetensnämnden"));
+    throw std::runtime_error("the disk is full");
+  }));
+  CHECK(count_rows(db.store(), "bodies") == 0);
+  db.store().transact([](engine::store_transaction& tx) {
+    tx.insert_body(a_body("Barn- och ungdomsnämnden"));
+    return true;
+  });
+  CHECK(count_rows(db.store(), "bodies") == 1);
+}
+
+TEST_CASE("a body is read back as it was written, e-mail addresses in order", "[store]") {
+  testing::test_database db("store_tests");
+  db.store().transact([](engine::store_transaction& tx) {
+    engine::body police{0,
+                        "Polismyndigheten",
+                        engine::body_kind::authority,
+                        {"registrator@example.se", "jarfalla@example.se"}};
+    const auto id = tx.insert_body(police);
+    const auto read = tx.body_by_id(id);
+    REQUIRE(read);
+    CHECK(read->name == "Polismyndigheten");
+    CHECK(read->kind == engine::body_kind::authority);
+    CHECK(read->emails == police.emails);
+    CHECK(tx.body_by_name("Polismyndigheten")->id == id);
+    CHECK_FALSE(tx.body_by_name("polismyndigheten"));
+    return true;
+  });
+}
+
+TEST_CASE("an update from a stale version is refused and changes nothing", "[store]") {
+  testing::test_database db("store_tests");
+  db.store().transact([](engine::store_transaction& tx) {
+    engine::round r{.ref = "Kst 2015/503", .title = "Trygghetsskapande program", .state = "draft"};
+    r.deadline = engine::shift_deadline(*engine::parse_date("2016-04-30"));
+    r.id = tx.insert_round(r);
+    auto first = r;
+    first.state = "sent";
+    CHECK(tx.update_round(first));
+    auto stale = r;
+    stale.state = "withdrawn";
+    CHECK_FALSE(tx.update_round(stale));
+    const auto stored = tx.round_by_id(r.id);
+    CHECK(stored->state == "sent");
+    CHECK(stored->version == 1);
+    CHECK(stored->deadline.reason == "30 april 2016 är en lördag");
+    return true;
+  });
+}
+
+TEST_CASE("the overdue query reads the partial index, not the whole table", "[store]") {
+  testing::test_database db("store_tests");
+  std::string plan;
+  const std::string query =
+      "SELECT a.round_id FROM assignments a WHERE a.awaiting = 1 AND a.deadline < '2017-04-01' "
+      "ORDER BY a.deadline";
+  if (db.is_postgresql()) {
+    // With an empty table the planner would pick a sequential scan whatever the indexes.
+    db.store().session() << "SET enable_seqscan = off";
+    soci::rowset<std::string> rows = db.store().session().prepare << "EXPLAIN " + query;
+    for (const auto& line : rows) plan += line + "\n";
+  } else {
+    soci::rowset<soci::row> rows = db.store().session().prepare << "EXPLAIN QUERY PLAN " + query;
+    for (const auto& row : rows) plan += row.get<std::string>(3) + "\n";
+  }
+  INFO(plan);
+  CHECK(plan.find("assignments_awaiting_by_deadline") != std::string::npos);
+}

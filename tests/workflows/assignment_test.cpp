@@ -1,0 +1,140 @@
+#include "workflows/assignment.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/workflows/lifecycle_table.hpp"
+
+using namespace bevaka::workflows;
+using namespace bevaka::workflows::testing;
+
+namespace {
+
+using effect = assignment_effect;
+using enum assignment_effect;
+using facts = assignment_facts;
+
+constexpr facts other_body{};
+constexpr facts committee{.body_is_committee = true};
+constexpr facts new_deadline{.new_deadline_given = true};
+constexpr std::string_view committee_reason =
+    "a committee must record its decision (decide) before it submits";
+constexpr std::string_view deadline_reason = "extend and return need a new deadline";
+
+// {from, event, facts, to, effects}, grouped by from.
+// clang-format off
+const table<facts, effect> assignment_table = {
+    {"draft",     "send",     other_body,   "sent",       {schedule_reminders}},
+    {"draft",     "withdraw", other_body,   "withdrawn",  {}},
+
+    {"sent",      "start",    other_body,   "drafting",   {}},
+    {"sent",      "decide",   committee,    "decided",    {}},
+    {"sent",      "submit",   other_body,   "submitted",  {record_submission, cancel_reminders}},
+    {"sent",      "decline",  other_body,   "declined",   {cancel_reminders}},
+    {"sent",      "extend",   new_deadline, "sent",       {move_deadline}},
+    {"sent",      "withdraw", other_body,   "withdrawn",  {cancel_reminders}},
+
+    {"drafting",  "decide",   committee,    "decided",    {}},
+    {"drafting",  "submit",   other_body,   "submitted",  {record_submission, cancel_reminders}},
+    {"drafting",  "decline",  other_body,   "declined",   {cancel_reminders}},
+    {"drafting",  "extend",   new_deadline, "drafting",   {move_deadline}},
+    {"drafting",  "withdraw", other_body,   "withdrawn",  {cancel_reminders}},
+
+    {"decided",   "submit",   committee,    "submitted",  {record_submission, cancel_reminders}},
+    {"decided",   "decline",  committee,    "declined",   {cancel_reminders}},
+    {"decided",   "extend",   new_deadline, "decided",    {move_deadline}},
+    {"decided",   "withdraw", committee,    "withdrawn",  {cancel_reminders}},
+
+    {"submitted", "register", other_body,   "registered", {}},
+    {"submitted", "return",   new_deadline, "drafting",   {move_deadline, schedule_reminders}},
+    {"submitted", "withdraw", other_body,   "withdrawn",  {cancel_reminders}},
+};
+// clang-format on
+
+}  // namespace
+
+TEST_CASE("an assignment's states and events are named as they are stored and typed",
+          "[workflows]") {
+  CHECK(names(assignment_states()) ==
+        std::vector<std::string_view>{"draft", "sent", "drafting", "decided", "submitted",
+                                      "registered", "declined", "withdrawn"});
+  CHECK(names(assignment_events()) ==
+        std::vector<std::string_view>{"send", "start", "decide", "submit", "register", "decline",
+                                      "return", "extend", "withdraw"});
+}
+
+TEST_CASE("every row of the assignment table reaches its target with its effects", "[workflows]") {
+  check_rows(fire_assignment, assignment_table);
+}
+
+TEST_CASE("an assignment refuses every event its state has no row for", "[workflows]") {
+  check_pairs_without_a_row_are_refused(fire_assignment, assignment_table, assignment_states(),
+                                        assignment_events());
+}
+
+TEST_CASE("a registered, declined or withdrawn assignment accepts nothing more", "[workflows]") {
+  for (const auto state : {"registered", "declined", "withdrawn"}) {
+    for (const auto event : assignment_events()) {
+      INFO(state << " --" << event << "-->");
+      const auto result = fire_assignment(state, event, new_deadline);
+      REQUIRE_FALSE(result.has_value());
+      CHECK(result.error().kind == refusal_kind::not_accepted);
+      CHECK(result.error().accepted_events.empty());
+    }
+  }
+}
+
+TEST_CASE("a committee must decide before it submits; other bodies may submit straight away",
+          "[workflows]") {
+  check_guard_rejects(fire_assignment, "sent", "submit", committee, committee_reason);
+  check_guard_rejects(fire_assignment, "drafting", "submit", committee, committee_reason);
+  CHECK(fire_assignment("decided", "submit", committee).has_value());
+  CHECK(fire_assignment("sent", "submit", other_body).has_value());
+}
+
+TEST_CASE("extend and return are refused without a new deadline", "[workflows]") {
+  for (const auto state : {"sent", "drafting", "decided"}) {
+    check_guard_rejects(fire_assignment, state, "extend", other_body, deadline_reason);
+  }
+  check_guard_rejects(fire_assignment, "submitted", "return", committee, deadline_reason);
+}
+
+TEST_CASE("an assignment's refusal lists the events its state has rows for, in table order",
+          "[workflows]") {
+  const auto result = fire_assignment("decided", "start", committee);
+  REQUIRE_FALSE(result.has_value());
+  CHECK(result.error().accepted_events ==
+        std::vector<std::string_view>{"submit", "decline", "extend", "withdraw"});
+  const auto guarded = fire_assignment("sent", "submit", committee);
+  REQUIRE_FALSE(guarded.has_value());
+  CHECK(guarded.error().accepted_events == std::vector<std::string_view>{"start", "decide",
+                                                                         "submit", "decline",
+                                                                         "extend", "withdraw"});
+}
+
+TEST_CASE("unknown assignment states and events are refused as unknown", "[workflows]") {
+  const auto no_state = fire_assignment("overdue", "submit", other_body);
+  REQUIRE_FALSE(no_state.has_value());
+  CHECK(no_state.error().kind == refusal_kind::unknown_state);
+  CHECK(no_state.error().state == "overdue");
+  CHECK(no_state.error().accepted_events.empty());
+
+  const auto no_event = fire_assignment("submitted", "approve", other_body);
+  REQUIRE_FALSE(no_event.has_value());
+  CHECK(no_event.error().kind == refusal_kind::unknown_event);
+  CHECK(no_event.error().event == "approve");
+  CHECK(no_event.error().accepted_events ==
+        std::vector<std::string_view>{"register", "return", "withdraw"});
+}
+
+TEST_CASE("an assignment is restored to the stored state, not started in draft", "[workflows]") {
+  const auto registered = fire_assignment("submitted", "register", other_body);
+  REQUIRE(registered.has_value());
+  CHECK(registered->to == "registered");
+  CHECK_FALSE(fire_assignment("draft", "register", other_body).has_value());
+  CHECK_FALSE(fire_assignment("withdrawn", "withdraw", other_body).has_value());
+}
+
+TEST_CASE("value() on a refused assignment event throws with the rule in words", "[workflows]") {
+  CHECK_THROWS_WITH(fire_assignment("sent", "submit", committee).value(),
+                    std::string(committee_reason));
+}

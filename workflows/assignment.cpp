@@ -1,0 +1,102 @@
+#include "workflows/assignment.hpp"
+
+#include "workflows/detail/machine.hpp"
+
+namespace bevaka::workflows {
+namespace {
+
+using namespace detail;
+using boost::msm::front::none;
+using boost::msm::front::Row;
+using effect = assignment_effect;
+
+struct draft : named_state<"draft"> {};
+struct sent : named_state<"sent"> {};
+struct drafting : named_state<"drafting"> {};
+struct decided : named_state<"decided"> {};
+struct submitted : named_state<"submitted"> {};
+struct registered : named_state<"registered"> {};
+struct declined : named_state<"declined"> {};
+struct withdrawn : named_state<"withdrawn"> {};
+
+struct send : named_event<"send"> {};
+struct start : named_event<"start"> {};
+struct decide : named_event<"decide"> {};
+struct submit : named_event<"submit"> {};
+struct register_ : named_event<"register"> {};
+struct decline : named_event<"decline"> {};
+struct return_ : named_event<"return"> {};
+struct extend : named_event<"extend"> {};
+struct withdraw : named_event<"withdraw"> {};
+
+struct schedule_reminders : record<effect::schedule_reminders> {};
+struct move_deadline : record<effect::move_deadline> {};
+struct cancel_reminders : record<effect::cancel_reminders> {};
+struct receive_submission : record<effect::record_submission, effect::cancel_reminders> {};
+struct return_for_completion : record<effect::move_deadline, effect::schedule_reminders> {};
+
+struct body_is_not_committee : guard<body_is_not_committee> {
+  static constexpr std::string_view reason =
+      "a committee must record its decision (decide) before it submits";
+  static bool holds(const assignment_facts& facts) { return !facts.body_is_committee; }
+};
+
+struct new_deadline_given : guard<new_deadline_given> {
+  static constexpr std::string_view reason = "extend and return need a new deadline";
+  static bool holds(const assignment_facts& facts) { return facts.new_deadline_given; }
+};
+
+struct assignment_machine : machine_def<assignment_machine, effect, assignment_facts> {
+  using initial_state = draft;
+  using states =
+      mp11::mp_list<draft, sent, drafting, decided, submitted, registered, declined, withdrawn>;
+  using events =
+      mp11::mp_list<send, start, decide, submit, register_, decline, return_, extend, withdraw>;
+
+  // clang-format off
+  struct transition_table : boost::mpl::vector<
+    //  Source     Event      Target      Action                 Guard
+    Row<draft,     send,      sent,       schedule_reminders,    none>,
+    Row<draft,     withdraw,  withdrawn,  none,                  none>,
+
+    Row<sent,      start,     drafting,   none,                  none>,
+    Row<sent,      decide,    decided,    none,                  none>,
+    Row<sent,      submit,    submitted,  receive_submission,    body_is_not_committee>,
+    Row<sent,      decline,   declined,   cancel_reminders,      none>,
+    Row<sent,      extend,    none,       move_deadline,         new_deadline_given>,
+    Row<sent,      withdraw,  withdrawn,  cancel_reminders,      none>,
+
+    Row<drafting,  decide,    decided,    none,                  none>,
+    Row<drafting,  submit,    submitted,  receive_submission,    body_is_not_committee>,
+    Row<drafting,  decline,   declined,   cancel_reminders,      none>,
+    Row<drafting,  extend,    none,       move_deadline,         new_deadline_given>,
+    Row<drafting,  withdraw,  withdrawn,  cancel_reminders,      none>,
+
+    Row<decided,   submit,    submitted,  receive_submission,    none>,
+    Row<decided,   decline,   declined,   cancel_reminders,      none>,
+    Row<decided,   extend,    none,       move_deadline,         new_deadline_given>,
+    Row<decided,   withdraw,  withdrawn,  cancel_reminders,      none>,
+
+    Row<submitted, register_, registered, none,                  none>,
+    Row<submitted, return_,   drafting,   return_for_completion, new_deadline_given>,
+    Row<submitted, withdraw,  withdrawn,  cancel_reminders,      none>
+  > {};
+  // clang-format on
+};
+
+}  // namespace
+
+fire_result<assignment_effect> fire_assignment(std::string_view state, std::string_view event,
+                                               const assignment_facts& facts) {
+  return fire<assignment_machine>(state, event, facts);
+}
+
+std::span<const std::string_view> assignment_states() {
+  return names_span<assignment_machine::states>();
+}
+
+std::span<const std::string_view> assignment_events() {
+  return names_span<assignment_machine::events>();
+}
+
+}  // namespace bevaka::workflows

@@ -1,0 +1,36 @@
+#pragma once
+// The lifecycle of a round: one request sent to many bodies at once, from draft through the
+// crime-prevention council (KBR) to approval by the executive board (KS), or withdrawn. A pure
+// function of (state, event, facts): the engine loads the state name, fires, then saves the new
+// name and carries out the effects. No I/O, no shared state; safe to call from any thread.
+
+#include <span>
+#include <string_view>
+
+#include "workflows/transition.hpp"
+
+namespace bevaka::workflows {
+
+enum class round_effect {
+  send_assignments,      // every assignment of the round goes out (draft -> sent)
+  withdraw_assignments,  // every open assignment of the round is withdrawn
+};
+
+// What the guards need to know, supplied by the engine.
+struct round_facts {
+  // A consultation may skip the KBR discussion; an annual report may not.
+  bool may_skip_council = false;
+};
+
+// Restores the lifecycle to `state` and fires `event` (both spelled as in the lists below).
+// Refuses unknown names, events the state has no row for, and events a rule forbids.
+[[nodiscard]] fire_result<round_effect> fire_round(std::string_view state, std::string_view event,
+                                                   const round_facts& facts);
+
+// draft, sent, answers_closed, discussed, approved, withdrawn.
+[[nodiscard]] std::span<const std::string_view> round_states();
+
+// send, close-answers, discuss, approve, withdraw.
+[[nodiscard]] std::span<const std::string_view> round_events();
+
+}  // namespace bevaka::workflows
