@@ -285,6 +285,9 @@ outcome<assignment> fire_assignment_event(const command_context& ctx, std::strin
     return make_error(errc::bad_input, fmt::format("{}: unknown event '{}'; the events are: {}",
                                                    assignment_name(*r, *a), e.event,
                                                    fmt::join(user_assignment_events, ", ")));
+  if ((e.event == "extend" || e.event == "return") && !e.new_deadline)
+    return make_error(errc::bad_input, fmt::format("{}: '{}' needs the new deadline (--deadline)",
+                                                   assignment_name(*r, *a), e.event));
   auto applied = apply_to_assignment(ctx, *r, std::move(*a), e);
   if (!applied) return applied;
   const auto closed = close_answers_if_all_ended(ctx, std::move(*r));

@@ -43,8 +43,8 @@ struct runtime {
     if (db.kind == store::backend::sqlite && !create && !std::filesystem::exists(db.target))
       throw store::database_error(
           fmt::format("no database at {}: run `bevaka init` first", db.target));
-    opened = std::make_unique<store::soci_store>(db);
-    if (!create) opened->require_current_schema();
+    opened = std::make_unique<store::soci_store>(
+        db, create ? store::open_mode::create : store::open_mode::existing);
     return *opened;
   }
   engine::command_context context(engine::store_transaction& tx, const std::string& by) const {

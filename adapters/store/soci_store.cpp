@@ -22,20 +22,48 @@ std::string first_line(std::string_view text) {
   return std::string(text.substr(0, end));
 }
 
+// SOCI puts its own words first and the driver's reason (libpq's "Connection refused") after.
+std::string all_lines(std::string_view text) {
+  std::string joined;
+  for (std::size_t start = 0; start < text.size();) {
+    const auto end = std::min(text.find('\n', start), text.size());
+    auto line = text.substr(start, end - start);
+    while (!line.empty() && (line.front() == '\t' || line.front() == ' ')) line.remove_prefix(1);
+    while (!line.empty() && line.back() == '.') line.remove_suffix(1);
+    if (!line.empty()) joined += (joined.empty() ? "" : ": ") + std::string(line);
+    start = end + 1;
+  }
+  return joined;
+}
+
+// The URL as it may be shown: without a password.
+std::string shown(const database_url& url) {
+  if (url.kind == backend::sqlite) return "sqlite:" + url.target;
+  const auto scheme_end = url.target.find("://") + 3;
+  const auto at = url.target.find('@', scheme_end);
+  const auto colon = url.target.find(':', scheme_end);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return url.target;
+  return url.target.substr(0, colon) + ":***" + url.target.substr(at);
+}
+
 std::unique_ptr<soci::session> connect(const database_url& url) {
   try {
     if (url.kind == backend::postgresql)
       return std::make_unique<soci::session>(soci::postgresql, with_connect_timeout(url.target));
-    auto sql = std::make_unique<soci::session>(soci::sqlite3,
-                                               fmt::format("db=\"{}\" timeout=5", url.target));
-    // WAL with synchronous=FULL: every commit is on disk before it is acknowledged.
-    *sql << "PRAGMA journal_mode = WAL";
-    *sql << "PRAGMA synchronous = FULL";
-    *sql << "PRAGMA foreign_keys = ON";
-    return sql;
+    return std::make_unique<soci::session>(soci::sqlite3,
+                                           fmt::format("db=\"{}\" timeout=5", url.target));
   } catch (const std::exception& e) {
-    throw database_error(fmt::format("cannot open the database: {}", first_line(e.what())));
+    throw database_error(
+        fmt::format("cannot open the database {}: {}", shown(url), all_lines(e.what())));
   }
+}
+
+// WAL with synchronous=FULL: every commit is on disk before it is acknowledged. Set only once
+// the file is known to be ours: switching to WAL writes to it.
+void configure_sqlite(soci::session& sql) {
+  sql << "PRAGMA journal_mode = WAL";
+  sql << "PRAGMA synchronous = FULL";
+  sql << "PRAGMA foreign_keys = ON";
 }
 
 std::string with_id_column(std::string_view statement, backend kind) {
@@ -76,7 +104,11 @@ class transaction_guard {
 
 }  // namespace
 
-soci_store::soci_store(const database_url& url) : kind_(url.kind), session_(connect(url)) {}
+soci_store::soci_store(const database_url& url, open_mode mode)
+    : kind_(url.kind), session_(connect(url)) {
+  if (mode == open_mode::existing) require_current_schema();
+  if (kind_ == backend::sqlite) configure_sqlite(*session_);
+}
 
 soci_store::~soci_store() = default;
 

@@ -22,10 +22,15 @@ class database_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+enum class open_mode {
+  create,    // a new database is fine: `bevaka init` migrates it
+  existing,  // it must be initialised and current; a stray file is refused and left untouched
+};
+
 class soci_store final : public engine::store {
  public:
   // Connects (PostgreSQL gives up after 5 seconds). Throws database_error.
-  explicit soci_store(const database_url& url);
+  explicit soci_store(const database_url& url, open_mode mode = open_mode::create);
   ~soci_store() override;
   soci_store(const soci_store&) = delete;
   soci_store& operator=(const soci_store&) = delete;

@@ -218,6 +218,7 @@ TEST_CASE("an extension moves the deadline and keeps the state; it must move it 
   const auto without = c.fire("Socialnämnden", "extend", "2016-04-26");
   REQUIRE_FALSE(without);
   CHECK(without.error().message.find("deadline") != std::string::npos);
+  CHECK(without.error().code == errc::bad_input);
 }
 
 TEST_CASE("a returned answer goes back to drafting with a new deadline", "[engine][store]") {
