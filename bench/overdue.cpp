@@ -1,0 +1,164 @@
+#include <fmt/format.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "bench/workloads.hpp"
+#include "engine/queries.hpp"
+
+namespace bevaka::bench {
+namespace {
+
+constexpr long long municipalities = 290, bodies_per_municipality = 40, per_round = 40;
+constexpr long long chunk = 250'000;  // assignments per bulk transaction
+const std::string today = "2025-06-02", year_ago = "2024-06-02";
+
+// The integers first..last as rows n(i), on both backends.
+std::string series(long long first, long long last) {
+  return fmt::format(
+      "WITH RECURSIVE n(i) AS (SELECT CAST({} AS BIGINT) UNION ALL SELECT i + 1 FROM n "
+      "WHERE i < {}) ",
+      first, last);
+}
+
+// `days` after 1 January 2015 as YYYY-MM-DD.
+std::string day_sql(store::backend kind, const std::string& days) {
+  if (kind == store::backend::sqlite)
+    return fmt::format("date('2015-01-01', '+' || ({}) || ' days')", days);
+  return fmt::format("to_char(DATE '2015-01-01' + CAST({} AS INTEGER), 'YYYY-MM-DD')", days);
+}
+
+// The first id of a table that was empty before a bulk insert; checks the ids are contiguous.
+long long first_id(soci::session& sql, const std::string& table) {
+  long long first = 0, last = 0, count = 0;
+  sql << "SELECT MIN(id), MAX(id), COUNT(*) FROM " + table, soci::into(first), soci::into(last),
+      soci::into(count);
+  if (last - first + 1 != count)
+    throw std::runtime_error(fmt::format("the ids of {} are not contiguous", table));
+  return first;
+}
+
+void insert_bodies(soci::session& sql) {
+  soci::transaction tx(sql);
+  sql << series(0, municipalities * bodies_per_municipality - 1) +
+             "INSERT INTO bodies (name, kind, emails) "
+             "SELECT 'kommun ' || (i / 40) || ' instans ' || (i % 40), "
+             "CASE WHEN i % 40 < 28 THEN 'committee' WHEN i % 40 < 34 THEN 'company' "
+             "WHEN i % 40 < 37 THEN 'authority' ELSE 'association' END, "
+             "'registrator.' || i || '@kommun' || (i / 40) || '.se' FROM n";
+  tx.commit();
+}
+
+// Deadlines rise with the round's number from 2015 to the end of 2025 (4,017 days); the last
+// year's rounds are still open.
+void insert_rounds(store::soci_store& s, long long rounds) {
+  soci::transaction tx(s.session());
+  const auto deadline = day_sql(s.kind(), fmt::format("i * 4017 / {}", rounds));
+  s.session() << series(0, rounds - 1) +
+                     "INSERT INTO rounds (kind, ref, title, state, nominal_deadline, deadline, "
+                     "deadline_reason, shift_deadlines, version) "
+                     "SELECT CASE WHEN i % 5 = 0 THEN 'annual-report' ELSE 'consultation' END, "
+                     "'kommun ' || (i % 290) || ' dnr ' || i, 'Remiss nr ' || i, "
+                     "CASE WHEN d >= '" +
+                     year_ago +
+                     "' THEN 'sent' ELSE 'approved' END, "
+                     "d, d, '', 0, 0 FROM (SELECT i, " +
+                     deadline + " AS d FROM n) AS x";
+  tx.commit();
+}
+
+// Open rounds' assignments await answers (one in four submitted); one in 97 of the last year's
+// is overdue; every older one is registered, or declined (one in 50).
+std::string assignment_state_sql() {
+  return "CASE WHEN r.deadline >= '" + today +
+         "' THEN (CASE i % 4 WHEN 0 THEN 'sent' WHEN 1 THEN 'drafting' WHEN 2 THEN 'decided' "
+         "ELSE 'submitted' END) "
+         "WHEN r.deadline >= '" +
+         year_ago +
+         "' AND i % 97 = 0 THEN (CASE i % 3 WHEN 0 THEN 'sent' WHEN 1 THEN 'drafting' "
+         "ELSE 'decided' END) "
+         "WHEN i % 50 = 1 THEN 'declined' ELSE 'registered' END";
+}
+
+void insert_assignments(soci::session& sql, long long first, long long last, long long body_0,
+                        long long round_0) {
+  soci::transaction tx(sql);
+  sql << series(first, last) +
+             "INSERT INTO assignments (round_id, body_id, state, awaiting, nominal_deadline, "
+             "deadline, deadline_reason, submitted_on, late_by_working_days, version) "
+             "SELECT round_id, body_id, state, "
+             "CASE WHEN state IN ('sent', 'drafting', 'decided') THEN 1 ELSE 0 END, "
+             "deadline, deadline, '', "
+             "CASE WHEN state IN ('submitted', 'registered') THEN deadline END, "
+             "CASE WHEN state IN ('submitted', 'registered') THEN 0 END, 0 FROM ("
+             "SELECT r.id AS round_id, r.deadline AS deadline, " +
+             fmt::format("{} + ((i / 40) % 290) * 40 + i % 40 AS body_id, ", body_0) +
+             assignment_state_sql() + " AS state FROM n JOIN rounds r ON r.id = " +
+             fmt::format("{} + i / 40) AS x", round_0);
+  tx.commit();
+}
+
+// The adapter's overdue SQL (adapters/store/soci_transaction.cpp), with today's date inlined.
+std::string overdue_sql() {
+  return "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state "
+         "FROM assignments a JOIN rounds r ON r.id = a.round_id "
+         "JOIN bodies b ON b.id = a.body_id "
+         "WHERE a.awaiting = 1 AND a.deadline < '" +
+         today + "' ORDER BY a.deadline";
+}
+
+}  // namespace
+
+void bulk_load(store::soci_store& s, long long assignments) {
+  auto& sql = s.session();
+  insert_bodies(sql);
+  const long long body_0 = first_id(sql, "bodies");
+  insert_rounds(s, (assignments + per_round - 1) / per_round);
+  const long long round_0 = first_id(sql, "rounds");
+  for (long long first = 0; first < assignments; first += chunk)
+    insert_assignments(sql, first, std::min(first + chunk, assignments) - 1, body_0, round_0);
+}
+
+void settle(store::soci_store& s) {
+  if (s.kind() == store::backend::postgresql) {
+    s.session() << "VACUUM ANALYZE";
+    s.session() << "CHECKPOINT";
+  } else {
+    s.session() << "PRAGMA wal_checkpoint(TRUNCATE)";
+  }
+  ::sync();
+}
+
+query_plan overdue_query_plan(store::soci_store& s) {
+  const bool sqlite = s.kind() == store::backend::sqlite;
+  soci::rowset<soci::row> rows = s.session().prepare
+                                 << (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + overdue_sql();
+  query_plan plan;
+  for (const auto& row : rows) {
+    // SQLite's plan has the step in its last column ("SCAN b"), PostgreSQL's in its only one.
+    const auto step = row.get<std::string>(row.size() - 1);
+    plan.text += step + "\n";
+    if (step.find(sqlite ? "SCAN " : "Seq Scan") != std::string::npos) ++plan.full_scans;
+  }
+  plan.uses_index = plan.text.find("assignments_awaiting_by_deadline") != std::string::npos;
+  return plan;
+}
+
+latencies overdue_latencies(engine::store& s, int runs) {
+  latencies result;
+  const auto run_once = [&] {
+    s.transact([&](engine::store_transaction& tx) {
+      result.rows = engine::overdue(tx, bench_now.day, std::nullopt).size();
+      return false;
+    });
+  };
+  for (int i = 0; i < overdue_warm_up_runs; ++i) run_once();
+  for (int i = 0; i < runs; ++i) result.ms.push_back(seconds_of(run_once) * 1000);
+  std::sort(result.ms.begin(), result.ms.end());
+  return result;
+}
+
+}  // namespace bevaka::bench

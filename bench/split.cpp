@@ -1,0 +1,107 @@
+#include "bench/split.hpp"
+
+#include <chrono>
+
+namespace bevaka::bench {
+namespace {
+
+using namespace bevaka::engine;
+using clock_type = std::chrono::steady_clock;
+
+double seconds_since(clock_type::time_point start) {
+  return std::chrono::duration<double>(clock_type::now() - start).count();
+}
+
+struct sink {
+  time_split& split;
+  double store_seconds = 0;
+};
+
+template <class Call>
+auto timed(sink& to, const char* method, Call&& call) {
+  const auto start = clock_type::now();
+  auto result = call();
+  const double seconds = seconds_since(start);
+  to.split[method] += seconds;
+  to.store_seconds += seconds;
+  return result;
+}
+
+// Forwards every call to the real transaction and adds its time to split[method].
+class timed_transaction final : public store_transaction {
+ public:
+  timed_transaction(store_transaction& inner, time_split& split) : inner_(inner), sink_{split} {}
+
+  std::optional<body> body_by_id(id_t id) override {
+    return timed(sink_, "body_by_id", [&] { return inner_.body_by_id(id); });
+  }
+  std::optional<body> body_by_name(std::string_view name) override {
+    return timed(sink_, "body_by_name", [&] { return inner_.body_by_name(name); });
+  }
+  std::vector<body> bodies(std::optional<body_kind> kind) override {
+    return timed(sink_, "bodies", [&] { return inner_.bodies(kind); });
+  }
+  id_t insert_body(const body& b) override {
+    return timed(sink_, "insert_body", [&] { return inner_.insert_body(b); });
+  }
+  std::optional<round> round_by_id(id_t id) override {
+    return timed(sink_, "round_by_id", [&] { return inner_.round_by_id(id); });
+  }
+  std::optional<round> round_by_ref(std::string_view ref) override {
+    return timed(sink_, "round_by_ref", [&] { return inner_.round_by_ref(ref); });
+  }
+  id_t insert_round(const round& r) override {
+    return timed(sink_, "insert_round", [&] { return inner_.insert_round(r); });
+  }
+  bool update_round(const round& r) override {
+    return timed(sink_, "update_round", [&] { return inner_.update_round(r); });
+  }
+  std::vector<assignment> assignments_of(id_t round_id) override {
+    return timed(sink_, "assignments_of", [&] { return inner_.assignments_of(round_id); });
+  }
+  std::optional<assignment> assignment_of(id_t round_id, id_t body_id) override {
+    return timed(sink_, "assignment_of", [&] { return inner_.assignment_of(round_id, body_id); });
+  }
+  id_t insert_assignment(const assignment& a) override {
+    return timed(sink_, "insert_assignment", [&] { return inner_.insert_assignment(a); });
+  }
+  bool update_assignment(const assignment& a) override {
+    return timed(sink_, "update_assignment", [&] { return inner_.update_assignment(a); });
+  }
+  void append_event(const event_record& e) override {
+    timed(sink_, "append_event", [&] { return (inner_.append_event(e), 0); });
+  }
+  std::vector<event_record> events_of_round(id_t round_id, std::optional<id_t> body) override {
+    return timed(sink_, "events_of_round", [&] { return inner_.events_of_round(round_id, body); });
+  }
+  std::vector<awaiting_row> awaiting_past_deadline(date day,
+                                                   std::optional<round_kind> kind) override {
+    return timed(sink_, "awaiting_past_deadline",
+                 [&] { return inner_.awaiting_past_deadline(day, kind); });
+  }
+
+  [[nodiscard]] double store_seconds() const { return sink_.store_seconds; }
+
+ private:
+  store_transaction& inner_;
+  sink sink_;
+};
+
+}  // namespace
+
+void timed_store::transact(const std::function<bool(store_transaction&)>& work) {
+  double work_seconds = 0, store_seconds = 0;
+  const auto start = clock_type::now();
+  inner_.transact([&](store_transaction& tx) {
+    timed_transaction timed(tx, split_);
+    const auto work_start = clock_type::now();
+    const bool commit = work(timed);
+    work_seconds = seconds_since(work_start);
+    store_seconds = timed.store_seconds();
+    return commit;
+  });
+  split_["engine"] += work_seconds - store_seconds;
+  split_["begin_commit"] += seconds_since(start) - work_seconds;
+}
+
+}  // namespace bevaka::bench
