@@ -159,12 +159,16 @@ int main(int argc, char** argv) {
   bool quick = false;
   CLI::App app{"bevaka-bench: engine events/s beside the raw ceiling, overdue query latency"};
   app.add_option("--db", o.db, "sqlite:PATH or postgresql://... (an empty database)")->required();
-  auto* events =
-      app.add_option("--events", o.events, "events per measurement")->capture_default_str();
+  auto* events = app.add_option("--events", o.events, "events per measurement")
+                     ->check(CLI::PositiveNumber)
+                     ->capture_default_str();
   auto* assignments =
       app.add_option("--assignments", o.assignments, "assignments stored for the overdue query")
+          ->check(CLI::PositiveNumber)
           ->capture_default_str();
-  auto* runs = app.add_option("--runs", o.runs, "overdue queries timed")->capture_default_str();
+  auto* runs = app.add_option("--runs", o.runs, "overdue queries timed")
+                   ->check(CLI::PositiveNumber)
+                   ->capture_default_str();
   app.add_flag("--json", o.json, "JSON lines instead of `name value unit`");
   app.add_flag("--split", o.split, "also where the time goes: us per event and per query");
   app.add_flag("--quick", quick, "small sizes for a smoke run of a few seconds");

@@ -12,7 +12,8 @@
 namespace bevaka::bench {
 namespace {
 
-constexpr long long municipalities = 290, bodies_per_municipality = 40, per_round = 40;
+// Every municipality has 40 bodies, and each of its rounds goes to all of them.
+constexpr long long municipalities = 290, bodies = 40;
 constexpr long long chunk = 250'000;  // assignments per bulk transaction
 const std::string today = "2025-06-02", year_ago = "2024-06-02";
 
@@ -41,73 +42,81 @@ long long first_id(soci::session& sql, const std::string& table) {
   return first;
 }
 
+// Municipality m's bodies are 40 in a row: 28 committees, 6 companies, 3 authorities, 3
+// associations.
 void insert_bodies(soci::session& sql) {
   soci::transaction tx(sql);
-  sql << series(0, municipalities * bodies_per_municipality - 1) +
-             "INSERT INTO bodies (name, kind, emails) "
-             "SELECT 'kommun ' || (i / 40) || ' instans ' || (i % 40), "
-             "CASE WHEN i % 40 < 28 THEN 'committee' WHEN i % 40 < 34 THEN 'company' "
-             "WHEN i % 40 < 37 THEN 'authority' ELSE 'association' END, "
-             "'registrator.' || i || '@kommun' || (i / 40) || '.se' FROM n";
+  sql << series(0, municipalities * bodies - 1) +
+             fmt::format(
+                 "INSERT INTO bodies (name, kind, emails) "
+                 "SELECT 'kommun ' || (i / {0}) || ' instans ' || (i % {0}), "
+                 "CASE WHEN i % {0} < 28 THEN 'committee' WHEN i % {0} < 34 THEN 'company' "
+                 "WHEN i % {0} < 37 THEN 'authority' ELSE 'association' END, "
+                 "'registrator.' || i || '@kommun' || (i / {0}) || '.se' FROM n",
+                 bodies);
   tx.commit();
 }
 
-// Deadlines rise with the round's number from 2015 to the end of 2025 (4,017 days); the last
-// year's rounds are still open.
+// Round i goes to municipality i % 290. Deadlines rise with i from 2015 to the end of 2025
+// (4,017 days); the last year's rounds are still open.
 void insert_rounds(store::soci_store& s, long long rounds) {
   soci::transaction tx(s.session());
-  const auto deadline = day_sql(s.kind(), fmt::format("i * 4017 / {}", rounds));
   s.session() << series(0, rounds - 1) +
-                     "INSERT INTO rounds (kind, ref, title, state, nominal_deadline, deadline, "
-                     "deadline_reason, shift_deadlines, version) "
-                     "SELECT CASE WHEN i % 5 = 0 THEN 'annual-report' ELSE 'consultation' END, "
-                     "'kommun ' || (i % 290) || ' dnr ' || i, 'Remiss nr ' || i, "
-                     "CASE WHEN d >= '" +
-                     year_ago +
-                     "' THEN 'sent' ELSE 'approved' END, "
-                     "d, d, '', 0, 0 FROM (SELECT i, " +
-                     deadline + " AS d FROM n) AS x";
+                     fmt::format(
+                         "INSERT INTO rounds (kind, ref, title, state, nominal_deadline, "
+                         "deadline, deadline_reason, shift_deadlines, version) "
+                         "SELECT CASE WHEN i % 5 = 0 THEN 'annual-report' ELSE 'consultation' "
+                         "END, 'kommun ' || (i % {}) || ' dnr ' || i, 'Remiss nr ' || i, "
+                         "CASE WHEN d >= '{}' THEN 'sent' ELSE 'approved' END, d, d, '', 0, 0 "
+                         "FROM (SELECT i, {} AS d FROM n) AS x",
+                         municipalities, year_ago,
+                         day_sql(s.kind(), fmt::format("i * 4017 / {}", rounds)));
   tx.commit();
 }
 
 // Open rounds' assignments await answers (one in four submitted); one in 97 of the last year's
 // is overdue; every older one is registered, or declined (one in 50).
 std::string assignment_state_sql() {
-  return "CASE WHEN r.deadline >= '" + today +
-         "' THEN (CASE i % 4 WHEN 0 THEN 'sent' WHEN 1 THEN 'drafting' WHEN 2 THEN 'decided' "
-         "ELSE 'submitted' END) "
-         "WHEN r.deadline >= '" +
-         year_ago +
-         "' AND i % 97 = 0 THEN (CASE i % 3 WHEN 0 THEN 'sent' WHEN 1 THEN 'drafting' "
-         "ELSE 'decided' END) "
-         "WHEN i % 50 = 1 THEN 'declined' ELSE 'registered' END";
+  return fmt::format(
+      "CASE WHEN r.deadline >= '{}' THEN (CASE i % 4 WHEN 0 THEN 'sent' WHEN 1 THEN 'drafting' "
+      "WHEN 2 THEN 'decided' ELSE 'submitted' END) "
+      "WHEN r.deadline >= '{}' AND i % 97 = 0 THEN (CASE i % 3 WHEN 0 THEN 'sent' "
+      "WHEN 1 THEN 'drafting' ELSE 'decided' END) "
+      "WHEN i % 50 = 1 THEN 'declined' ELSE 'registered' END",
+      today, year_ago);
 }
 
+// Assignment i is round i / 40's, to body i % 40 of the round's municipality.
 void insert_assignments(soci::session& sql, long long first, long long last, long long body_0,
                         long long round_0) {
   soci::transaction tx(sql);
   sql << series(first, last) +
-             "INSERT INTO assignments (round_id, body_id, state, awaiting, nominal_deadline, "
-             "deadline, deadline_reason, submitted_on, late_by_working_days, version) "
-             "SELECT round_id, body_id, state, "
-             "CASE WHEN state IN ('sent', 'drafting', 'decided') THEN 1 ELSE 0 END, "
-             "deadline, deadline, '', "
-             "CASE WHEN state IN ('submitted', 'registered') THEN deadline END, "
-             "CASE WHEN state IN ('submitted', 'registered') THEN 0 END, 0 FROM ("
-             "SELECT r.id AS round_id, r.deadline AS deadline, " +
-             fmt::format("{} + ((i / 40) % 290) * 40 + i % 40 AS body_id, ", body_0) +
-             assignment_state_sql() + " AS state FROM n JOIN rounds r ON r.id = " +
-             fmt::format("{} + i / 40) AS x", round_0);
+             fmt::format(
+                 "INSERT INTO assignments (round_id, body_id, state, awaiting, "
+                 "nominal_deadline, deadline, deadline_reason, submitted_on, "
+                 "late_by_working_days, version) "
+                 "SELECT round_id, body_id, state, "
+                 "CASE WHEN state IN ('sent', 'drafting', 'decided') THEN 1 ELSE 0 END, "
+                 "deadline, deadline, '', "
+                 "CASE WHEN state IN ('submitted', 'registered') THEN deadline END, "
+                 "CASE WHEN state IN ('submitted', 'registered') THEN 0 END, 0 "
+                 "FROM (SELECT r.id AS round_id, r.deadline AS deadline, "
+                 "{body_0} + ((i / {bodies}) % {municipalities}) * {bodies} + i % {bodies} "
+                 "AS body_id, {state} AS state "
+                 "FROM n JOIN rounds r ON r.id = {round_0} + i / {bodies}) AS x",
+                 fmt::arg("body_0", body_0), fmt::arg("round_0", round_0),
+                 fmt::arg("bodies", bodies), fmt::arg("municipalities", municipalities),
+                 fmt::arg("state", assignment_state_sql()));
   tx.commit();
 }
 
 // The adapter's overdue SQL (adapters/store/soci_transaction.cpp), with today's date inlined.
 std::string overdue_sql() {
-  return "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state "
-         "FROM assignments a JOIN rounds r ON r.id = a.round_id "
-         "JOIN bodies b ON b.id = a.body_id "
-         "WHERE a.awaiting = 1 AND a.deadline < '" +
-         today + "' ORDER BY a.deadline";
+  return fmt::format(
+      "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state "
+      "FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN bodies b ON b.id = a.body_id "
+      "WHERE a.awaiting = 1 AND a.deadline < '{}' ORDER BY a.deadline",
+      today);
 }
 
 }  // namespace
@@ -116,7 +125,7 @@ void bulk_load(store::soci_store& s, long long assignments) {
   auto& sql = s.session();
   insert_bodies(sql);
   const long long body_0 = first_id(sql, "bodies");
-  insert_rounds(s, (assignments + per_round - 1) / per_round);
+  insert_rounds(s, (assignments + bodies - 1) / bodies);
   const long long round_0 = first_id(sql, "rounds");
   for (long long first = 0; first < assignments; first += chunk)
     insert_assignments(sql, first, std::min(first + chunk, assignments) - 1, body_0, round_0);
