@@ -136,7 +136,7 @@ void settle(store::soci_store& s) {
     s.session() << "VACUUM ANALYZE";
     s.session() << "CHECKPOINT";
   } else {
-    s.session() << "PRAGMA wal_checkpoint(TRUNCATE)";
+    s.session() << "PRAGMA wal_checkpoint(RESTART)";
   }
   ::sync();
 }

@@ -57,9 +57,10 @@ struct planned_event {
 // 40 assignments over 2015-2025, nearly all answered, ~0.1% overdue), in a few transactions.
 void bulk_load(store::soci_store& s, long long assignments);
 
-// Brings the database to the steady state a running one is in, so the timings that follow do
-// not pay for the bulk load: analysed and vacuumed (PostgreSQL), checkpointed, and flushed to
-// disk (sync(2), for every file system).
+// Brings the database to the steady state a running one is in, so that the timings after it do
+// not pay for the bulk load: vacuumed and analysed (PostgreSQL), checkpointed (SQLite's WAL
+// keeps its size, as in use: a truncated one makes the first commits grow it, which costs more),
+// and flushed to disk with sync(2).
 void settle(store::soci_store& s);
 
 struct query_plan {
