@@ -289,7 +289,9 @@ outcome<assignment> fire_assignment_event(const command_context& ctx, std::strin
     return make_error(errc::bad_input, fmt::format("{}: '{}' needs the new deadline (--deadline)",
                                                    assignment_name(*r, *a), e.event));
   auto applied = apply_to_assignment(ctx, *r, std::move(*a), e);
-  if (!applied) return applied;
+  // Only an event that ends an assignment can end the round's last open one; checking on every
+  // event would reload the whole round each time.
+  if (!applied || !has_ended(applied->state)) return applied;
   const auto closed = close_answers_if_all_ended(ctx, std::move(*r));
   if (!closed) return closed.error();
   return applied;
