@@ -110,15 +110,6 @@ void insert_assignments(soci::session& sql, long long first, long long last, lon
   tx.commit();
 }
 
-// The adapter's overdue SQL (adapters/store/soci_transaction.cpp), with today's date inlined.
-std::string overdue_sql() {
-  return fmt::format(
-      "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state "
-      "FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN bodies b ON b.id = a.body_id "
-      "WHERE a.awaiting = 1 AND a.deadline < '{}' ORDER BY a.deadline",
-      today);
-}
-
 }  // namespace
 
 void bulk_load(store::soci_store& s, long long assignments) {
@@ -142,16 +133,11 @@ void settle(store::soci_store& s) {
 }
 
 query_plan overdue_query_plan(store::soci_store& s) {
-  const bool sqlite = s.kind() == store::backend::sqlite;
-  soci::rowset<soci::row> rows = s.session().prepare
-                                 << (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + overdue_sql();
   query_plan plan;
-  for (const auto& row : rows) {
-    // SQLite's plan has the step in its last column ("SCAN b"), PostgreSQL's in its only one.
-    const auto step = row.get<std::string>(row.size() - 1);
-    plan.text += step + "\n";
-    if (step.find(sqlite ? "SCAN " : "Seq Scan") != std::string::npos) ++plan.full_scans;
-  }
+  plan.text = s.explain_overdue(*engine::parse_date(today));
+  const auto scan = s.kind() == store::backend::sqlite ? "SCAN " : "Seq Scan";
+  for (auto at = plan.text.find(scan); at != std::string::npos; at = plan.text.find(scan, at + 1))
+    ++plan.full_scans;
   plan.uses_index = plan.text.find("assignments_awaiting_by_deadline") != std::string::npos;
   return plan;
 }

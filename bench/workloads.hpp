@@ -69,7 +69,7 @@ struct query_plan {
   int full_scans = 0;       // steps that read a whole table or index
 };
 
-// The plan of the adapter's overdue query (its SQL is repeated here, with today inlined).
+// The plan of the adapter's overdue query on the benchmark's today.
 [[nodiscard]] query_plan overdue_query_plan(store::soci_store& s);
 
 struct latencies {

@@ -151,6 +151,19 @@ void soci_store::require_current_schema() {
         migrations().back().version));
 }
 
+std::string soci_store::explain_overdue(engine::date day) {
+  // PostgreSQL cannot prepare EXPLAIN with parameters: the date, which we format, is inlined.
+  std::string sql = detail::awaiting_past_deadline_sql + "ORDER BY a.deadline";
+  sql.replace(sql.find(":before"), 7, "'" + engine::format_date(day) + "'");
+  const bool sqlite = kind_ == backend::sqlite;
+  soci::rowset<soci::row> rows = session_->prepare
+                                 << (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+  std::string plan;
+  // SQLite's step is in its plan's last column ("SCAN b"), PostgreSQL's in its only one.
+  for (const auto& row : rows) plan += row.get<std::string>(row.size() - 1) + "\n";
+  return plan;
+}
+
 void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {
   try {
     transaction_guard guard(*session_, kind_);

@@ -193,17 +193,18 @@ template <class... Uses>
 std::vector<awaiting_row> select_awaiting(soci::session& sql, const std::string& and_also,
                                           Uses&&... uses) {
   awaiting_columns r;
-  return fetch_all((sql.prepare << "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state "
-                                   "FROM assignments a JOIN rounds r ON r.id = a.round_id "
-                                   "JOIN bodies b ON b.id = a.body_id "
-                                   "WHERE a.awaiting = 1 AND a.deadline < :before " +
-                                       and_also + "ORDER BY a.deadline",
+  return fetch_all((sql.prepare << awaiting_past_deadline_sql + and_also + "ORDER BY a.deadline",
                     soci::into(r.round_id), soci::into(r.ref), soci::into(r.title),
                     soci::into(r.body_name), soci::into(r.deadline), soci::into(r.state)),
                    r, std::forward<Uses>(uses)...);
 }
 
 }  // namespace
+
+const std::string awaiting_past_deadline_sql =
+    "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state "
+    "FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN bodies b ON b.id = a.body_id "
+    "WHERE a.awaiting = 1 AND a.deadline < :before ";
 
 std::optional<body> soci_transaction::body_by_id(id_t id) {
   long long key = id;

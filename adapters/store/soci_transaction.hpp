@@ -9,6 +9,10 @@
 
 namespace bevaka::store::detail {
 
+// The overdue query: assignments awaiting an answer with a deadline before `:before`.
+// Shared with soci_store::explain_overdue so the plan shown is the plan of this very query.
+extern const std::string awaiting_past_deadline_sql;
+
 class soci_transaction final : public engine::store_transaction {
  public:
   explicit soci_transaction(soci::session& sql) : sql_(sql) {}
