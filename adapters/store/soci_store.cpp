@@ -154,7 +154,7 @@ void soci_store::require_current_schema() {
 std::string soci_store::explain_overdue(engine::date day) {
   // PostgreSQL cannot prepare EXPLAIN with parameters: the date, which we format, is inlined.
   std::string sql = detail::awaiting_past_deadline_sql + "ORDER BY a.deadline";
-  sql.replace(sql.find(":before"), 7, "'" + engine::format_date(day) + "'");
+  sql.replace(sql.find(":before"), 7, fmt::format("'{}'", engine::format_date(day)));
   const bool sqlite = kind_ == backend::sqlite;
   soci::rowset<soci::row> rows = session_->prepare
                                  << (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;

@@ -1,0 +1,77 @@
+// overdue, log and calendar: what the registrar reads.
+#include "adapters/cli/command_groups.hpp"
+#include "engine/calendar.hpp"
+#include "engine/queries.hpp"
+
+namespace bevaka::cli {
+namespace {
+
+using engine::outcome;
+
+const std::vector<std::string> overdue_columns{
+    "ref", "title", "body", "deadline", "working_days_overdue", "state"};
+const std::vector<std::string> log_columns{"at", "body", "event", "from", "to", "by", "note"};
+
+void add_overdue(CLI::App& app, handler& chosen) {
+  auto kind = std::make_shared<std::string>();
+  auto* overdue = app.add_subcommand("overdue", "who is late with what, most overdue first");
+  overdue->add_option("--kind", *kind, "only rounds of this kind")
+      ->check(CLI::IsMember({"consultation", "annual-report"}));
+  overdue->callback([&chosen, kind] {
+    chosen = [kind](runtime& rt) -> outcome<void> {
+      const auto items =
+          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+            return ok(
+                to_json_array(engine::overdue(tx, rt.now.day, engine::parse_round_kind(*kind))));
+          });
+      if (!items) return items.error();
+      write_rows(rt.out, rt.format, *items, overdue_columns);
+      return {};
+    };
+  });
+}
+
+void add_log(CLI::App& app, handler& chosen) {
+  auto round = std::make_shared<std::string>();
+  auto body = std::make_shared<std::string>();
+  auto* log = app.add_subcommand("log", "a round's timeline, oldest first");
+  log->add_option("round", *round, "id or reference number")->required();
+  log->add_option("body", *body, "only this body's assignment");
+  log->callback([&chosen, round, body] {
+    chosen = [round, body](runtime& rt) -> outcome<void> {
+      const auto events =
+          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+            const auto found = engine::timeline(
+                tx, *round, body->empty() ? std::nullopt : std::optional<std::string_view>(*body));
+            if (!found) return found.error();
+            return ok(to_json_array(*found));
+          });
+      if (!events) return events.error();
+      write_rows(rt.out, rt.format, *events, log_columns);
+      return {};
+    };
+  });
+}
+
+void add_calendar(CLI::App& app, handler& chosen) {
+  auto year = std::make_shared<int>(0);
+  auto* calendar = app.add_subcommand("calendar", "the non-working weekdays of a year");
+  calendar->add_option("--year", *year, "e.g. 2017")->required()->check(CLI::Range(1600, 9999));
+  calendar->callback([&chosen, year] {
+    chosen = [year](runtime& rt) -> outcome<void> {
+      const auto days = engine::non_working_weekdays(std::chrono::year{*year});
+      write_rows(rt.out, rt.format, to_json_array(days), {"date", "name"});
+      return {};
+    };
+  });
+}
+
+}  // namespace
+
+void add_query_commands(CLI::App& app, handler& chosen) {
+  add_overdue(app, chosen);
+  add_log(app, chosen);
+  add_calendar(app, chosen);
+}
+
+}  // namespace bevaka::cli

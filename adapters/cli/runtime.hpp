@@ -1,0 +1,50 @@
+#pragma once
+// What every command handler works with once the global options have been read: the output,
+// the clock, and the database (opened on first use).
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "adapters/cli/json_views.hpp"
+#include "adapters/cli/render.hpp"
+#include "adapters/store/soci_store.hpp"
+#include "engine/clock.hpp"
+#include "engine/commands.hpp"
+#include "engine/error.hpp"
+
+namespace bevaka::cli {
+
+struct runtime {
+  std::ostream& out;
+  output_format format;
+  engine::timestamp now;
+  store::database_url db;
+  std::unique_ptr<store::soci_store> opened;
+
+  // Opens the database on first use. Only `init` may create it.
+  store::soci_store& store(bool create = false);
+  [[nodiscard]] engine::command_context context(engine::store_transaction& tx,
+                                                const std::string& by) const {
+    return engine::command_context{tx, now, by};
+  }
+};
+
+// A parsed command, run once the global options are known.
+using handler = std::function<engine::outcome<void>(runtime&)>;
+
+// A json converts to almost anything, so result<json> needs to be told which side it is on.
+inline engine::outcome<json> ok(json value) {
+  return {boost::system::in_place_value, std::move(value)};
+}
+
+// Who acts when --by is not given: the login name, so the record never says "nobody".
+[[nodiscard]] std::string default_actor();
+
+// `text` as a date, or a bad_input error that names the option.
+[[nodiscard]] engine::outcome<engine::date> read_date(std::string_view option,
+                                                      const std::string& text);
+
+}  // namespace bevaka::cli
