@@ -173,10 +173,7 @@ outcome<round> apply_to_round(const command_context& ctx, round r, const case_ev
 // Answers close on their own when the last assignment of a sent round has ended.
 outcome<round> close_answers_if_all_ended(const command_context& ctx, round r) {
   if (r.state != "sent") return r;
-  const auto assignments = ctx.tx.assignments_of(r.id);
-  const bool all_ended = std::all_of(assignments.begin(), assignments.end(),
-                                     [](const assignment& a) { return has_ended(a.state); });
-  if (!all_ended) return r;
+  if (ctx.tx.has_open_assignment(r.id)) return r;
   const command_context engine_ctx{ctx.tx, ctx.now, "bevaka"};
   return apply_to_round(engine_ctx, std::move(r),
                         case_event{.event = "close-answers", .note = "every assignment has ended"});
@@ -275,24 +272,20 @@ outcome<round> fire_round_event(const command_context& ctx, std::string_view rou
 
 outcome<assignment> fire_assignment_event(const command_context& ctx, std::string_view round_key,
                                           std::string_view body_key, const case_event& e) {
-  auto r = find_round(ctx.tx, round_key);
-  if (!r) return r.error();
-  const auto b = find_body(ctx.tx, body_key);
-  if (!b) return b.error();
-  auto a = find_assignment(ctx.tx, *r, *b);
-  if (!a) return a.error();
+  auto found = find_assignment(ctx.tx, round_key, body_key);
+  if (!found) return found.error();
+  auto& [r, a] = *found;
   if (!is_user_assignment_event(e.event))
     return make_error(errc::bad_input, fmt::format("{}: unknown event '{}'; the events are: {}",
-                                                   assignment_name(*r, *a), e.event,
+                                                   assignment_name(r, a), e.event,
                                                    fmt::join(user_assignment_events, ", ")));
   if ((e.event == "extend" || e.event == "return") && !e.new_deadline)
     return make_error(errc::bad_input, fmt::format("{}: '{}' needs the new deadline (--deadline)",
-                                                   assignment_name(*r, *a), e.event));
-  auto applied = apply_to_assignment(ctx, *r, std::move(*a), e);
-  // Only an event that ends an assignment can end the round's last open one; checking on every
-  // event would reload the whole round each time.
+                                                   assignment_name(r, a), e.event));
+  auto applied = apply_to_assignment(ctx, r, std::move(a), e);
+  // Only an event that ends an assignment can end the round's last open one.
   if (!applied || !has_ended(applied->state)) return applied;
-  const auto closed = close_answers_if_all_ended(ctx, std::move(*r));
+  const auto closed = close_answers_if_all_ended(ctx, std::move(r));
   if (!closed) return closed.error();
   return applied;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // What the engine needs to know about assignment states beyond the machine's table.
 
+#include <span>
 #include <string_view>
 
 namespace bevaka::engine {
@@ -10,5 +11,7 @@ namespace bevaka::engine {
 
 // Registered, declined or withdrawn: accepts nothing more.
 [[nodiscard]] bool has_ended(std::string_view assignment_state);
+// The states has_ended accepts, for a store that asks its database (three: the SQL counts on it).
+[[nodiscard]] std::span<const std::string_view, 3> ended_assignment_states();
 
 }  // namespace bevaka::engine

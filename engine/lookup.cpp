@@ -30,9 +30,19 @@ outcome<body> find_body(store_transaction& tx, std::string_view key) {
   return make_error(errc::not_found, fmt::format("no body with id or name '{}'", key));
 }
 
-outcome<assignment> find_assignment(store_transaction& tx, const round& r, const body& b) {
-  if (auto found = tx.assignment_of(r.id, b.id)) return *found;
-  return make_error(errc::not_found, fmt::format("round {} was not sent to {}", r.ref, b.name));
+outcome<round_and_assignment> find_assignment(store_transaction& tx, std::string_view round_key,
+                                              std::string_view body_key) {
+  // Users name cases by reference number and body name: one read finds both in the usual case.
+  if (auto found = tx.assignment_by_names(round_key, body_key))
+    return round_and_assignment{std::move(found->first), std::move(found->second)};
+  auto r = find_round(tx, round_key);
+  if (!r) return r.error();
+  const auto b = find_body(tx, body_key);
+  if (!b) return b.error();
+  auto a = tx.assignment_of(r->id, b->id);
+  if (!a)
+    return make_error(errc::not_found, fmt::format("round {} was not sent to {}", r->ref, b->name));
+  return round_and_assignment{std::move(*r), std::move(*a)};
 }
 
 }  // namespace bevaka::engine

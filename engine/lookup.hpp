@@ -15,8 +15,15 @@ namespace bevaka::engine {
 // `key` is the body's id or its name. not_found otherwise.
 [[nodiscard]] outcome<body> find_body(store_transaction& tx, std::string_view key);
 
-// The body's part in the round; not_found when the round was not sent to it.
-[[nodiscard]] outcome<assignment> find_assignment(store_transaction& tx, const round& r,
-                                                  const body& b);
+struct round_and_assignment {
+  round r;
+  assignment a;
+};
+
+// The body's part in the round, the keys as above; not_found when either is unknown or the
+// round was not sent to the body.
+[[nodiscard]] outcome<round_and_assignment> find_assignment(store_transaction& tx,
+                                                            std::string_view round_key,
+                                                            std::string_view body_key);
 
 }  // namespace bevaka::engine

@@ -34,14 +34,14 @@ std::vector<overdue_item> overdue(store_transaction& tx, date today,
 
 outcome<std::vector<event_record>> timeline(store_transaction& tx, std::string_view round_key,
                                             std::optional<std::string_view> body_key) {
+  if (body_key) {
+    const auto found = find_assignment(tx, round_key, *body_key);
+    if (!found) return found.error();
+    return tx.events_of_round(found->r.id, found->a.body_id);
+  }
   const auto r = find_round(tx, round_key);
   if (!r) return r.error();
-  if (!body_key) return tx.events_of_round(r->id, std::nullopt);
-  const auto b = find_body(tx, *body_key);
-  if (!b) return b.error();
-  const auto a = find_assignment(tx, *r, *b);
-  if (!a) return a.error();
-  return tx.events_of_round(r->id, b->id);
+  return tx.events_of_round(r->id, std::nullopt);
 }
 
 }  // namespace bevaka::engine

@@ -105,7 +105,7 @@ class transaction_guard {
 }  // namespace
 
 soci_store::soci_store(const database_url& url, open_mode mode)
-    : kind_(url.kind), session_(connect(url)) {
+    : kind_(url.kind), session_(connect(url)), statements_(std::make_unique<detail::statements>()) {
   if (mode == open_mode::existing) require_current_schema();
   if (kind_ == backend::sqlite) configure_sqlite(*session_);
 }
@@ -167,7 +167,7 @@ std::string soci_store::explain_overdue(engine::date day) {
 void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {
   try {
     transaction_guard guard(*session_, kind_);
-    detail::soci_transaction tx(*session_);
+    detail::soci_transaction tx(*session_, *statements_);
     if (work(tx))
       guard.commit();
     else

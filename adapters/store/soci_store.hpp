@@ -14,6 +14,9 @@ class session;
 }
 
 namespace bevaka::store {
+namespace detail {
+struct statements;
+}
 
 // An infrastructure failure: unreachable database, lost connection, missing schema.
 // The message is one line fit for the user.
@@ -56,6 +59,8 @@ class soci_store final : public engine::store {
   int schema_version();
   backend kind_;
   std::unique_ptr<soci::session> session_;  // soci::session cannot move: held by pointer
+  // Prepared on the session: declared after it, so destroyed before it.
+  std::unique_ptr<detail::statements> statements_;
 };
 
 }  // namespace bevaka::store

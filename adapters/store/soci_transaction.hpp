@@ -4,18 +4,15 @@
 
 #include <soci/soci.h>
 
-#include "adapters/store/database_url.hpp"
+#include "adapters/store/statements.hpp"
 #include "engine/store.hpp"
 
 namespace bevaka::store::detail {
 
-// The overdue query: assignments awaiting an answer with a deadline before `:before`.
-// Shared with soci_store::explain_overdue so the plan shown is the plan of this very query.
-extern const std::string awaiting_past_deadline_sql;
-
 class soci_transaction final : public engine::store_transaction {
  public:
-  explicit soci_transaction(soci::session& sql) : sql_(sql) {}
+  // `prepared` belongs to `sql`'s connection and outlives this transaction.
+  soci_transaction(soci::session& sql, statements& prepared) : sql_(sql), prepared_(prepared) {}
 
   std::optional<engine::body> body_by_id(engine::id_t id) override;
   std::optional<engine::body> body_by_name(std::string_view name) override;
@@ -30,6 +27,9 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::assignment> assignments_of(engine::id_t round_id) override;
   std::optional<engine::assignment> assignment_of(engine::id_t round_id,
                                                   engine::id_t body_id) override;
+  std::optional<std::pair<engine::round, engine::assignment>> assignment_by_names(
+      std::string_view round_ref, std::string_view body_name) override;
+  bool has_open_assignment(engine::id_t round_id) override;
   engine::id_t insert_assignment(const engine::assignment& a) override;
   bool update_assignment(const engine::assignment& a) override;
 
@@ -42,6 +42,7 @@ class soci_transaction final : public engine::store_transaction {
 
  private:
   soci::session& sql_;
+  statements& prepared_;
 };
 
 }  // namespace bevaka::store::detail

@@ -355,3 +355,19 @@ TEST_CASE("the timeline holds every change, oldest first, with who and when", "[
   CHECK(events[2].at == "2016-04-21T14:00:00+02:00");
   CHECK(events[0].at == "2016-02-22T09:30:00+01:00");
 }
+
+TEST_CASE("an assignment is found by the round's id and the body's id as by their names",
+          "[engine][store]") {
+  consultation c;
+  const auto created = c.create(c.request(), "2016-02-22");
+  REQUIRE(created);
+  const auto social = c.of("Socialnämnden");
+  const auto by_ids = engine::in_transaction(c.db.store(), [&](engine::store_transaction& tx) {
+    return engine::fire_assignment_event(
+        {tx, *engine::parse_timestamp("2016-03-01"), "sekreterare"}, std::to_string(created->id),
+        std::to_string(social.body_id), {"start", "", {}});
+  });
+  REQUIRE(by_ids);
+  CHECK(by_ids->id == social.id);
+  CHECK(c.of("Socialnämnden").state == "drafting");
+}

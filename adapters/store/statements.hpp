@@ -1,0 +1,58 @@
+#pragma once
+// Every statement the store runs, each prepared on its first use and kept with the connection.
+// Internal to adapters/store.
+
+#include <string>
+
+#include "adapters/store/prepared.hpp"
+#include "adapters/store/rows.hpp"
+
+namespace bevaka::store::detail {
+
+// The overdue query: assignments awaiting an answer with a deadline before `:before`.
+// Shared with soci_store::explain_overdue so the plan shown is the plan of this very query.
+extern const std::string awaiting_past_deadline_sql;
+
+using text = std::string;
+using key = long long;
+
+struct statements {
+  statements();
+
+  prepared_query<body_row, key> body_by_id;
+  prepared_query<body_row, text> body_by_name;
+  prepared_query<body_row> bodies;
+  prepared_query<body_row, text> bodies_of_kind;
+  // name, kind, emails
+  prepared_query<id_row, text, text, text> insert_body;
+
+  prepared_query<round_row, key> round_by_id;
+  prepared_query<round_row, text> round_by_ref;
+  // kind, ref, title, state, nominal deadline, deadline, reason, shift, version
+  prepared_query<id_row, text, text, text, text, text, text, text, int, key> insert_round;
+  // state, next version, id, version
+  prepared_command<text, key, key, key> update_round;
+
+  prepared_query<assignment_row, key> assignments_of;
+  prepared_query<assignment_row, key, key> assignment_of;
+  prepared_query<round_and_assignment_row, text, text> assignment_by_names;
+  // round, and the three states that end an assignment (lifecycle.hpp)
+  prepared_query<id_row, key, text, text, text> open_assignment;
+  // round, body, state, awaiting, nominal deadline, deadline, reason, version
+  prepared_query<id_row, key, key, text, int, text, text, text, key> insert_assignment;
+  // state, awaiting, nominal deadline, deadline, reason, submitted on, late by, next version,
+  // id, version
+  prepared_command<text, int, text, text, text, nullable<text>, nullable<int>, key, key, key>
+      update_assignment;
+
+  // case kind, case, round, body, event, from, to, actor, at, note, payload
+  prepared_command<text, key, key, nullable<key>, text, text, text, text, text, text, text>
+      append_event;
+  prepared_query<event_row, key> events_of_round;
+  prepared_query<event_row, key, key> events_of_assignment;
+
+  prepared_query<awaiting_row, text> awaiting;
+  prepared_query<awaiting_row, text, text> awaiting_of_kind;
+};
+
+}  // namespace bevaka::store::detail
