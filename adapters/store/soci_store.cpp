@@ -64,6 +64,11 @@ void configure_sqlite(soci::session& sql) {
   sql << "PRAGMA journal_mode = WAL";
   sql << "PRAGMA synchronous = FULL";
   sql << "PRAGMA foreign_keys = ON";
+  // SQLite's default page cache is 2 MB; a municipality's years of cases outgrow it, and every
+  // miss is a read system call. Memory mapping serves reads from the OS cache directly.
+  // Neither changes what is durable.
+  sql << "PRAGMA cache_size = -65536";
+  sql << "PRAGMA mmap_size = 268435456";
 }
 
 std::string with_id_column(std::string_view statement, backend kind) {
