@@ -88,6 +88,18 @@ class timed_transaction final : public store_transaction {
     return timed(sink_, "awaiting_past_deadline",
                  [&] { return inner_.awaiting_past_deadline(day, kind); });
   }
+  std::vector<round> rounds() override {
+    return timed(sink_, "rounds", [&] { return inner_.rounds(); });
+  }
+  std::vector<assignment> assignments_of_body(id_t body_id) override {
+    return timed(sink_, "assignments_of_body", [&] { return inner_.assignments_of_body(body_id); });
+  }
+  id_t insert_api_token(const api_token& t) override {
+    return timed(sink_, "insert_api_token", [&] { return inner_.insert_api_token(t); });
+  }
+  std::optional<api_token> api_token_by_hash(std::string_view hash) override {
+    return timed(sink_, "api_token_by_hash", [&] { return inner_.api_token_by_hash(hash); });
+  }
 
   [[nodiscard]] double store_seconds() const { return sink_.store_seconds; }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/model.hpp"
+#include "engine/token.hpp"
 
 namespace bevaka::engine {
 
@@ -54,6 +55,17 @@ class store_transaction {
   // Must read an index, not the table: the registrar runs it every day.
   [[nodiscard]] virtual std::vector<awaiting_row> awaiting_past_deadline(
       date day, std::optional<round_kind> kind) = 0;
+
+  // --- The HTTP API and the dashboard (issue 4) ---
+
+  // Every round, latest deadline first (then by reference number).
+  [[nodiscard]] virtual std::vector<round> rounds() = 0;
+  // One body's assignments in every round, earliest deadline first.
+  [[nodiscard]] virtual std::vector<assignment> assignments_of_body(id_t body_id) = 0;
+  // Returns the new token's id. The caller has checked the body.
+  virtual id_t insert_api_token(const api_token& t) = 0;
+  // The token whose SHA-256 is `hash`, with its body's name.
+  [[nodiscard]] virtual std::optional<api_token> api_token_by_hash(std::string_view hash) = 0;
 };
 
 class store {

@@ -32,7 +32,7 @@ outcome<runtime> make_runtime(const global_options& g, std::ostream& out) {
           fmt::format("--now '{}' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]", g.now));
     now = *parsed;
   }
-  return runtime{out, *parse_output_format(g.format), now, *db, nullptr};
+  return runtime{out, *parse_output_format(g.format), now, *db, nullptr, !g.now.empty()};
 }
 
 int execute(const global_options& g, const handler& chosen, std::ostream& out, std::ostream& err) {
@@ -74,6 +74,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   handler chosen;
   add_case_commands(app, chosen);
   add_query_commands(app, chosen);
+  add_serve_commands(app, chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -7,9 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "adapters/cli/json_views.hpp"
+#include "adapters/views/json_views.hpp"
 
 namespace bevaka::cli {
+
+using views::json;
 
 enum class output_format { text, json, csv };
 

@@ -8,14 +8,18 @@
 #include <ostream>
 #include <string>
 
-#include "adapters/cli/json_views.hpp"
 #include "adapters/cli/render.hpp"
 #include "adapters/store/soci_store.hpp"
+#include "adapters/views/json_views.hpp"
 #include "engine/clock.hpp"
 #include "engine/commands.hpp"
 #include "engine/error.hpp"
 
 namespace bevaka::cli {
+
+// The JSON shapes live in adapters/views, shared with the HTTP API.
+using views::to_json;
+using views::to_json_array;
 
 struct runtime {
   std::ostream& out;
@@ -23,6 +27,7 @@ struct runtime {
   engine::timestamp now;
   store::database_url db;
   std::unique_ptr<store::soci_store> opened;
+  bool now_given = false;  // --now or BEVAKA_NOW: the clock stands still (`serve` needs to know)
 
   // Opens the database on first use. Only `init` may create it.
   store::soci_store& store(bool create = false);

@@ -55,6 +55,19 @@ const std::vector<migration> all_migrations{
               payload TEXT NOT NULL))",
          R"(CREATE INDEX events_by_round ON events (round_id, id))",
      }},
+    // Only a token's SHA-256 is kept: a stolen database gives no working token.
+    {4,
+     "api tokens",
+     {
+         R"(CREATE TABLE api_tokens (
+              id {id},
+              holder TEXT NOT NULL,
+              role TEXT NOT NULL,
+              body_id BIGINT REFERENCES bodies (id),
+              token_hash TEXT NOT NULL UNIQUE,
+              created_at TEXT NOT NULL))",
+         R"(CREATE INDEX assignments_by_body ON assignments (body_id, deadline))",
+     }},
 };
 
 }  // namespace

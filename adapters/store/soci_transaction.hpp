@@ -40,6 +40,12 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::awaiting_row> awaiting_past_deadline(
       engine::date day, std::optional<engine::round_kind> kind) override;
 
+  // The HTTP API and the dashboard (issue 4): soci_transaction_http.cpp.
+  std::vector<engine::round> rounds() override;
+  std::vector<engine::assignment> assignments_of_body(engine::id_t body_id) override;
+  engine::id_t insert_api_token(const engine::api_token& t) override;
+  std::optional<engine::api_token> api_token_by_hash(std::string_view hash) override;
+
  private:
   soci::session& sql_;
   statements& prepared_;

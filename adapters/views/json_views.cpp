@@ -1,6 +1,6 @@
-#include "adapters/cli/json_views.hpp"
+#include "adapters/views/json_views.hpp"
 
-namespace bevaka::cli {
+namespace bevaka::views {
 namespace {
 
 json date_or_null(const std::optional<engine::date>& day) {
@@ -72,4 +72,19 @@ json to_json(const engine::holiday& h) {
   return json{{"date", engine::format_date(h.day)}, {"name", h.name}};
 }
 
-}  // namespace bevaka::cli
+json to_json(const engine::obligation& o) {
+  json out = to_json(o.r, o.a);
+  out["title"] = o.r.title;
+  out["round_kind"] = engine::to_string(o.r.kind);
+  out["working_days_overdue"] =
+      o.working_days_overdue ? json(*o.working_days_overdue) : json(nullptr);
+  return out;
+}
+
+json to_json(const engine::api_token& t) {
+  return json{{"holder", t.holder},
+              {"role", engine::to_string(t.holder_role)},
+              {"body", text_or_null(t.body_name)}};
+}
+
+}  // namespace bevaka::views

@@ -1,13 +1,15 @@
 #pragma once
-// The JSON shapes of the CLI's answers. They are a contract: the HTTP API serves the same.
+// The JSON shapes of bevaka's answers, shared by the CLI and the HTTP API. They are a contract.
 
 #include <nlohmann/json.hpp>
 
 #include "engine/calendar.hpp"
+#include "engine/listings.hpp"
 #include "engine/model.hpp"
 #include "engine/queries.hpp"
+#include "engine/token.hpp"
 
-namespace bevaka::cli {
+namespace bevaka::views {
 
 using json = nlohmann::ordered_json;
 
@@ -24,6 +26,11 @@ using json = nlohmann::ordered_json;
 [[nodiscard]] json to_json(const engine::event_record& e);
 // {date, name}
 [[nodiscard]] json to_json(const engine::holiday& h);
+// The assignment's shape above with the round's title and kind, and working_days_overdue
+// (null unless it awaits an answer past its deadline): a body's own list.
+[[nodiscard]] json to_json(const engine::obligation& o);
+// {holder, role, body}: who a token speaks for. Never the token or its hash.
+[[nodiscard]] json to_json(const engine::api_token& t);
 
 template <class T>
 [[nodiscard]] json to_json_array(const std::vector<T>& items) {
@@ -32,4 +39,4 @@ template <class T>
   return array;
 }
 
-}  // namespace bevaka::cli
+}  // namespace bevaka::views

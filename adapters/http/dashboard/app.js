@@ -1,0 +1,390 @@
+// The registrar's dashboard: a few pages over the JSON API, one request for each page's data.
+// Plain JavaScript, no build step. Text from the server is always set as text, never as HTML.
+"use strict";
+
+const session = {
+  get token() { return sessionStorage.getItem("bevaka.token"); },
+  get me() { return JSON.parse(sessionStorage.getItem("bevaka.me") || "null"); },
+  get asOf() { return sessionStorage.getItem("bevaka.asOf") || ""; },
+  set asOf(day) { sessionStorage.setItem("bevaka.asOf", day); },
+  start(token, me) {
+    sessionStorage.setItem("bevaka.token", token);
+    sessionStorage.setItem("bevaka.me", JSON.stringify(me));
+  },
+  end() { sessionStorage.clear(); },
+};
+
+const assignmentStates = {
+  draft: "Utkast", sent: "Skickad", drafting: "Påbörjad", decided: "Beslutad i nämnd",
+  submitted: "Inlämnad", registered: "Registrerad", declined: "Avstår", withdrawn: "Återkallad",
+};
+const roundStates = {
+  draft: "Utkast", sent: "Ute på remiss", answers_closed: "Svarstiden stängd",
+  discussed: "Diskuterad i KBR", approved: "Godkänd av KS", withdrawn: "Återkallad",
+};
+const roundKinds = { consultation: "Remiss", "annual-report": "Årlig rapportering" };
+const eventNames = {
+  create: "Skapad", send: "Skickad", start: "Påbörjad", decide: "Beslutad i nämnd",
+  submit: "Svar inlämnat", register: "Registrerad", decline: "Avstår", return: "Återsänd",
+  extend: "Anstånd", withdraw: "Återkallad", "close-answers": "Svarstiden stängd",
+  discuss: "Diskuterad i KBR", approve: "Godkänd av KS",
+};
+const roles = {
+  admin: "administratör", registrar: "registrator", coordinator: "samordnare",
+  secretary: "nämndsekreterare", viewer: "läsare",
+};
+
+// h("p", {class: "x"}, "text", child): an element with attributes and children.
+function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+function formatDate(iso) {
+  if (!iso) return "–";
+  const [year, month, day] = iso.slice(0, 10).split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString("sv-SE", {
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+  });
+}
+
+function days(n) { return n === 1 ? "1 arbetsdag" : `${n} arbetsdagar`; }
+
+function say(message, isError = false) {
+  const status = document.getElementById("status");
+  status.textContent = message;
+  status.classList.toggle("error", isError);
+}
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.detail ? body.detail : `HTTP ${status}`);
+    this.status = status;
+  }
+}
+
+// The day the last answer was for: the server's clock, or the day picked as "as of".
+let today = "";
+
+async function api(path, { method = "GET", body, token = session.token } = {}) {
+  const response = await fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, answer);
+  today = response.headers.get("Bevaka-Today") || today;
+  return answer;
+}
+
+function withAsOf(path) {
+  if (!session.asOf) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}as_of=${encodeURIComponent(session.asOf)}`;
+}
+
+function badge(state) {
+  return h("span", { class: `badge state-${state}` }, assignmentStates[state] || state);
+}
+
+function roundLink(round) {
+  return h("a", { href: `#/omgang/${round.id ?? round.round}` }, round.ref);
+}
+
+// --- Förfallna -------------------------------------------------------------------------------
+
+function overdueChart(items) {
+  const most = Math.max(...items.map((item) => item.working_days_overdue));
+  return h("figure", { class: "chart" },
+    h("figcaption", { id: "chart-title" }, "Arbetsdagar efter sista dag"),
+    h("ol", { "aria-labelledby": "chart-title" }, items.map((item) => {
+      const bar = h("span", { class: "bar", "aria-hidden": "true" });
+      bar.style.width = `${Math.max(2, (100 * item.working_days_overdue) / most)}%`;
+      return h("li", {},
+        h("span", { class: "label" }, `${item.body} (${item.ref})`),
+        h("span", { class: "track" }, bar),
+        h("span", { class: "value" }, days(item.working_days_overdue)));
+    })));
+}
+
+function overdueTable(items) {
+  return h("table", {},
+    h("caption", {}, "Organ som inte har svarat i tid, mest försenade först"),
+    h("thead", {}, h("tr", {},
+      ["Organ", "Diarienummer", "Ärende", "Sista dag", "Försenad", "Status"].map(
+        (title) => h("th", { scope: "col" }, title)))),
+    h("tbody", {}, items.map((item) => h("tr", {},
+      h("th", { scope: "row" }, item.body),
+      h("td", {}, roundLink(item)),
+      h("td", {}, item.title),
+      h("td", {}, formatDate(item.deadline)),
+      h("td", { class: "number" }, days(item.working_days_overdue)),
+      h("td", {}, badge(item.state))))));
+}
+
+async function overduePage() {
+  const items = await api(withAsOf("/api/overdue"));
+  const heading = h("h1", {}, "Förfallna");
+  if (items.length === 0)
+    return [heading, h("p", { class: "empty" }, "Inga förfallna svar. Alla organ ligger i fas.")];
+  return [heading,
+    h("p", {}, `${items.length} svar saknas efter sista dag.`),
+    overdueChart(items), overdueTable(items)];
+}
+
+// --- Omgångar --------------------------------------------------------------------------------
+
+function progress(round) {
+  const counted = round.assignments.filter((a) => a.state !== "withdrawn");
+  const done = counted.filter((a) => ["submitted", "registered", "declined"].includes(a.state));
+  const label = `${done.length} av ${counted.length} klara`;
+  return h("p", { class: "progress" },
+    h("progress", { value: done.length, max: Math.max(counted.length, 1), "aria-label": label }),
+    h("span", {}, label));
+}
+
+function pastDeadline(assignment) {
+  return ["sent", "drafting", "decided"].includes(assignment.state) && assignment.deadline < today;
+}
+
+function badges(round) {
+  return h("ul", { class: "badges", "aria-label": "Organens status" },
+    round.assignments.map((a) => h("li", {},
+      h("span", { class: "body-name" }, a.body), " ", badge(a.state),
+      pastDeadline(a) ? h("span", { class: "badge late" }, "efter sista dag") : null)));
+}
+
+function roundSummary(round) {
+  return h("p", { class: "meta" },
+    `${roundKinds[round.kind] || round.kind} · ${roundStates[round.state] || round.state} · `,
+    `sista dag ${formatDate(round.deadline)}`,
+    round.deadline_reason ? ` (${round.deadline_reason})` : "");
+}
+
+async function roundsPage() {
+  const rounds = await api(withAsOf("/api/rounds"));
+  const heading = h("h1", {}, "Omgångar");
+  if (rounds.length === 0) return [heading, h("p", { class: "empty" }, "Inga omgångar ännu.")];
+  return [heading, h("ul", { class: "rounds" }, rounds.map((round) => h("li", { class: "card" },
+    h("h2", {}, roundLink(round), " ", round.title), roundSummary(round),
+    progress(round), badges(round))))];
+}
+
+// --- En omgång med tidslinje -----------------------------------------------------------------
+
+function assignmentTable(round) {
+  return h("table", {},
+    h("caption", {}, "Organen"),
+    h("thead", {}, h("tr", {}, ["Organ", "Status", "Sista dag", "Inlämnad", "Sen"].map(
+      (title) => h("th", { scope: "col" }, title)))),
+    h("tbody", {}, round.assignments.map((a) => h("tr", {},
+      h("th", { scope: "row" }, a.body), h("td", {}, badge(a.state)),
+      h("td", {}, formatDate(a.deadline)), h("td", {}, formatDate(a.submitted_on)),
+      h("td", { class: "number" },
+        a.late_by_working_days === null ? "–" : days(a.late_by_working_days))))));
+}
+
+function timeline(log) {
+  return h("ol", { class: "timeline", "aria-label": "Tidslinje" }, log.map((e) => h("li", {},
+    h("time", { datetime: e.at }, `${formatDate(e.at)} ${e.at.slice(11, 16)}`),
+    h("p", {}, h("strong", {}, e.body || "Omgången"), ": ", eventNames[e.event] || e.event,
+      e.from ? ` (${assignmentStates[e.from] || roundStates[e.from] || e.from} → ` +
+               `${assignmentStates[e.to] || roundStates[e.to] || e.to})` : ""),
+    h("p", { class: "by" }, `av ${e.by}`, e.note ? ` – ${e.note}` : ""))));
+}
+
+async function roundPage(key) {
+  const { round, log } = await api(`/api/rounds/${encodeURIComponent(key)}/overview`);
+  return [h("h1", {}, `${round.ref} ${round.title}`), roundSummary(round), progress(round),
+    assignmentTable(round), h("h2", {}, "Tidslinje"), timeline(log)];
+}
+
+// --- Ett organs uppdrag (nämndsekreterarens vy) ----------------------------------------------
+
+const actions = [
+  { event: "start", label: "Påbörja", when: ["sent"], verb: "markera arbetet som påbörjat" },
+  { event: "decide", label: "Beslutad i nämnd", when: ["sent", "drafting"],
+    verb: "registrera att nämnden har beslutat" },
+  { event: "submit", label: "Lämna in svar", when: ["sent", "drafting", "decided"],
+    verb: "registrera att svaret är inlämnat" },
+  { event: "extend", label: "Begär anstånd", when: ["sent", "drafting", "decided"],
+    verb: "registrera anstånd till ett nytt datum" },
+];
+
+function mayWrite(body) {
+  const me = session.me;
+  if (me.role === "secretary") return me.body === body;
+  return me.role === "admin" || me.role === "registrar";
+}
+
+// Opens the confirmation dialog; resolves to {deadline?} when confirmed, null when not.
+function confirmChange(text, needsDate, minimumDate) {
+  const dialog = document.getElementById("confirm");
+  document.getElementById("confirm-text").textContent = text;
+  const extra = document.getElementById("confirm-extra");
+  extra.replaceChildren();
+  let input = null;
+  if (needsDate) {
+    input = h("input", { type: "date", id: "confirm-date", required: true, min: minimumDate });
+    extra.append(h("label", { for: "confirm-date" }, "Ny sista dag"), " ", input);
+  }
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => {
+      resolve(dialog.returnValue === "ok" ? { deadline: input ? input.value : undefined } : null);
+    }, { once: true });
+    dialog.returnValue = "";
+    dialog.showModal();
+    (input || document.getElementById("confirm-cancel")).focus();
+  });
+}
+
+async function record(obligation, action) {
+  const text = `Vill du ${action.verb} för ${obligation.body} i ${obligation.ref} ` +
+               `(${obligation.title})?`;
+  const answer = await confirmChange(text, action.event === "extend", obligation.deadline);
+  if (!answer) return say("Ingen ändring gjordes.");
+  const path = `/api/rounds/${encodeURIComponent(obligation.ref)}/assignments/` +
+               `${encodeURIComponent(obligation.body)}/events`;
+  try {
+    await api(path, { method: "POST", body: { event: action.event, deadline: answer.deadline } });
+    say(`Registrerat: ${eventNames[action.event]} för ${obligation.body} i ${obligation.ref}.`);
+    await show();
+  } catch (error) {
+    say(`Ändringen gjordes inte: ${error.message}`, true);
+  }
+}
+
+function obligationCard(obligation) {
+  const buttons = mayWrite(obligation.body)
+    ? actions.filter((a) => a.when.includes(obligation.state)).map((a) =>
+        h("button", { type: "button", onclick: () => record(obligation, a) }, a.label))
+    : [];
+  const late = obligation.working_days_overdue;
+  return h("li", { class: "card" },
+    h("h2", {}, roundLink(obligation), " ", obligation.title),
+    h("p", { class: "meta" }, badge(obligation.state), " ",
+      `Sista dag ${formatDate(obligation.deadline)}`,
+      obligation.deadline_reason ? ` (${obligation.deadline_reason})` : "",
+      late ? h("span", { class: "badge late" }, `${days(late)} försenad`) : null),
+    buttons.length ? h("div", { class: "buttons" }, buttons) : null);
+}
+
+async function bodyPage(key) {
+  const obligations = await api(withAsOf(`/api/bodies/${encodeURIComponent(key)}/assignments`));
+  const name = obligations.length ? obligations[0].body : key;
+  const open = obligations.filter((o) => ["sent", "drafting", "decided"].includes(o.state));
+  const closed = obligations.filter((o) => !open.includes(o));
+  return [h("h1", {}, `Uppdrag för ${name}`),
+    h("p", {}, "Ändringar registreras alltid med dagens datum, oavsett vilket datum som visas."),
+    h("h2", {}, "Att besvara"),
+    open.length ? h("ul", { class: "rounds" }, open.map(obligationCard))
+                : h("p", { class: "empty" }, "Inget att besvara just nu."),
+    h("h2", {}, "Besvarade och avslutade"),
+    closed.length ? h("ul", { class: "rounds" }, closed.map(obligationCard))
+                  : h("p", { class: "empty" }, "Inga ännu.")];
+}
+
+// --- Inloggning och ram ----------------------------------------------------------------------
+
+function loginPage(message) {
+  const input = h("input", { id: "token", type: "password", autocomplete: "off", required: true,
+                             "aria-describedby": "token-help" });
+  const form = h("form", { class: "login", onsubmit: async (event) => {
+    event.preventDefault();
+    try {
+      const me = await api("/api/whoami", { token: input.value.trim() });
+      session.start(input.value.trim(), me);
+      location.hash = me.role === "secretary" ? `#/organ/${encodeURIComponent(me.body)}`
+                                              : "#/forfallna";
+      await show();
+    } catch (error) {
+      say(error.status === 401 ? "Nyckeln gäller inte. Kontrollera den och försök igen."
+                               : `Kunde inte logga in: ${error.message}`, true);
+      input.focus();
+    }
+  } },
+  h("label", { for: "token" }, "API-nyckel"), input,
+  h("p", { id: "token-help", class: "help" },
+    "Nyckeln får du av registratorn (bevaka token create)."),
+  h("button", { type: "submit", class: "primary" }, "Logga in"));
+  return [h("h1", {}, "Logga in"), message ? h("p", { class: "error" }, message) : null, form]
+    .filter(Boolean);
+}
+
+function frame(page) {
+  const me = session.me;
+  for (const id of ["menu", "as-of-form", "who"]) document.getElementById(id).hidden = !me;
+  if (!me) return;
+  document.getElementById("who-text").textContent =
+    `${me.holder} (${roles[me.role] || me.role}${me.body ? `, ${me.body}` : ""})`;
+  const ownItem = document.getElementById("own-body-item");
+  ownItem.hidden = me.role !== "secretary";
+  if (me.body) document.getElementById("own-body-link").href =
+    `#/organ/${encodeURIComponent(me.body)}`;
+  for (const link of document.querySelectorAll("nav a")) {
+    if (link.dataset.page === page) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  document.getElementById("as-of").value = session.asOf;
+}
+
+const pages = {
+  forfallna: { title: "Förfallna", render: overduePage },
+  omgangar: { title: "Omgångar", render: roundsPage },
+  omgang: { title: "Omgång", render: roundPage },
+  organ: { title: "Uppdrag", render: bodyPage },
+};
+
+async function show() {
+  const main = document.getElementById("main");
+  const [name, key] = location.hash.replace(/^#\/?/, "").split("/");
+  const page = pages[name] || pages.forfallna;
+  frame(pages[name] ? name : "forfallna");
+  if (!session.token) {
+    main.replaceChildren(...loginPage());
+    document.title = "Logga in – bevaka";
+    return;
+  }
+  try {
+    const content = await page.render(key === undefined ? undefined : decodeURIComponent(key));
+    main.replaceChildren(...content.filter(Boolean));
+    document.title = `${page.title}${session.asOf ? ` den ${session.asOf}` : ""} – bevaka`;
+  } catch (error) {
+    if (error.status === 401) {
+      session.end();
+      frame(name);
+      main.replaceChildren(...loginPage("Nyckeln gäller inte längre. Logga in igen."));
+      return;
+    }
+    main.replaceChildren(h("h1", {}, page.title), h("p", { class: "error" }, error.message));
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  window.addEventListener("hashchange", show);
+  document.getElementById("as-of").addEventListener("change", (event) => {
+    session.asOf = event.target.value;
+    show();
+  });
+  document.getElementById("as-of-today").addEventListener("click", () => {
+    session.asOf = "";
+    show();
+  });
+  document.getElementById("as-of-form").addEventListener("submit", (e) => e.preventDefault());
+  document.getElementById("logout").addEventListener("click", () => {
+    session.end();
+    location.hash = "";
+    say("Du är utloggad.");
+    show();
+  });
+  show();
+});

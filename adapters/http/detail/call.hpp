@@ -1,0 +1,60 @@
+#pragma once
+// What a route's handler works with: the transaction, the caller's token, the path's parts, the
+// query, the body and the clock. Internal to adapters/http: api.cpp builds it, the handlers in
+// api_reads.cpp and api_writes.cpp read it. A handler only parses, calls the engine and renders.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/http/api_error.hpp"
+#include "adapters/http/api_types.hpp"
+#include "adapters/http/metrics.hpp"
+#include "adapters/views/json_views.hpp"
+#include "engine/clock.hpp"
+#include "engine/store.hpp"
+#include "engine/token.hpp"
+
+namespace bevaka::http::detail {
+
+struct call {
+  engine::store_transaction& tx;
+  const engine::api_token& token;
+  std::vector<std::string> captures;         // the path's {placeholders}, in order, decoded
+  std::map<std::string, std::string> query;  // decoded; only the names the route allows
+  const api_request& request;
+  engine::timestamp now;  // writes: the server's clock; reads: `as_of` when given
+  metrics& counters;
+
+  [[nodiscard]] std::optional<std::string> param(const std::string& name) const {
+    const auto found = query.find(name);
+    if (found == query.end()) return std::nullopt;
+    return found->second;
+  }
+};
+
+using handler = api_outcome<api_response> (*)(call&);
+
+// The JSON answer, indented as the CLI prints it, so both give the same bytes.
+[[nodiscard]] api_response json_response(const views::json& value, int status = 200);
+
+// GET handlers (api_reads.cpp).
+api_outcome<api_response> list_bodies(call& c);
+api_outcome<api_response> body_obligations(call& c);
+api_outcome<api_response> body_deadlines_ics(call& c);
+api_outcome<api_response> list_rounds(call& c);
+api_outcome<api_response> show_round(call& c);
+api_outcome<api_response> round_overview(call& c);
+api_outcome<api_response> round_log(call& c);
+api_outcome<api_response> overdue(call& c);
+api_outcome<api_response> calendar(call& c);
+api_outcome<api_response> whoami(call& c);
+
+// POST handlers (api_writes.cpp).
+api_outcome<api_response> add_body(call& c);
+api_outcome<api_response> create_round(call& c);
+api_outcome<api_response> round_event(call& c);
+api_outcome<api_response> assignment_event(call& c);
+
+}  // namespace bevaka::http::detail

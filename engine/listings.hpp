@@ -1,0 +1,30 @@
+#pragma once
+// The lists the dashboard shows on one page each: every round with every body's status, and a
+// body's own obligations. Read-only; like queries.hpp, anything that depends on today takes it.
+
+#include <optional>
+#include <vector>
+
+#include "engine/model.hpp"
+#include "engine/queries.hpp"
+#include "engine/store.hpp"
+
+namespace bevaka::engine {
+
+// Every round with its assignments, latest deadline first; only the rounds sent to `only_body`
+// (and only its assignment in each) when given.
+[[nodiscard]] std::vector<round_view> all_rounds(store_transaction& tx,
+                                                 std::optional<id_t> only_body);
+
+// One body's part in one round, as the body's secretary sees it on `today`.
+struct obligation {
+  round r;
+  assignment a;
+  std::optional<int> working_days_overdue{};  // set while it awaits an answer and is overdue
+};
+
+// The body's assignments in every round, earliest deadline first.
+[[nodiscard]] std::vector<obligation> obligations_of(store_transaction& tx, const body& b,
+                                                     date today);
+
+}  // namespace bevaka::engine

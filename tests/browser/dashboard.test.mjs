@@ -1,0 +1,138 @@
+// The dashboard in Debian's headless Chromium, against a running `bevaka serve` (see ./run):
+// Järfälla's consultation on the safety programme (Kst 2015/503) on Wednesday 4 May 2016, two
+// working days after its deadline (Saturday 30 April, so Monday 2 May).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const url = process.env.BEVAKA_URL;
+const artefacts = process.env.BEVAKA_ARTEFACTS;
+const registrar = process.env.BEVAKA_REGISTRAR_TOKEN;
+const secretary = process.env.BEVAKA_SECRETARY_TOKEN;
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function newPage(viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport, locale: "sv-SE" });
+  page.on("pageerror", (error) => assert.fail(`the page threw: ${error.message}`));
+  return page;
+}
+
+async function logIn(page, token) {
+  await page.goto(url);
+  await page.getByLabel("API-nyckel").fill(token);
+  await page.getByRole("button", { name: "Logga in" }).click();
+}
+
+async function overdueBodies(page) {
+  await page.getByRole("heading", { level: 1, name: "Förfallna" }).waitFor();
+  return page.locator("table tbody th").allTextContents();
+}
+
+test("a wrong token is refused with a message, and nothing is shown", async () => {
+  const page = await newPage();
+  await logIn(page, "bvk_not-a-token");
+  await page.getByText("Nyckeln gäller inte").waitFor();
+  assert.equal(await page.locator("table").count(), 0);
+  assert.doesNotMatch(await page.locator("main").textContent(), /null|undefined/);
+  await page.screenshot({ path: `${artefacts}/00-inloggning.png`, fullPage: true });
+});
+
+test("the registrar sees who is overdue, most overdue first, on any day she picks", async () => {
+  const page = await newPage();
+  await logIn(page, registrar);
+  assert.deepEqual(await overdueBodies(page),
+                   ["Kommunens företagarföreningar", "Kultur-, demokrati- och fritidsnämnden"]);
+  const bars = page.getByRole("figure").locator("li");
+  assert.equal(await bars.count(), 2);
+  assert.match(await bars.first().textContent(), /2 arbetsdagar/);
+  assert.doesNotMatch(await page.locator("main").textContent(), /null|undefined|NaN/);
+  await page.screenshot({ path: `${artefacts}/01-forfallna.png`, fullPage: true });
+
+  // Thursday 12 May: Kristi himmelsfärdsdag (5 May) is not a working day, so 7, not 8.
+  await page.getByLabel("Visa läget den").fill("2016-05-12");
+  await page.getByText("7 arbetsdagar").first().waitFor();
+  await page.screenshot({ path: `${artefacts}/02-forfallna-12-maj.png`, fullPage: true });
+  await page.getByLabel("Visa läget den").fill("2016-05-02");
+  await page.getByText("Inga förfallna svar").waitFor();
+  await page.getByRole("button", { name: "Idag" }).click();
+  assert.equal((await overdueBodies(page)).length, 2);
+});
+
+test("the rounds page shows progress and every body's status; a round has its timeline",
+     async () => {
+  const page = await newPage();
+  await logIn(page, registrar);
+  await page.getByRole("link", { name: "Omgångar" }).click();
+  await page.getByRole("heading", { level: 1, name: "Omgångar" }).waitFor();
+  assert.equal(await page.locator("progress").getAttribute("value"), "5");
+  await page.getByText("5 av 8 klara").waitFor();
+  assert.equal(await page.locator(".badges li").count(), 8);
+  assert.equal(await page.locator(".badges .late").count(), 2);
+  await page.screenshot({ path: `${artefacts}/03-omgangar.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "Kst 2015/503" }).click();
+  await page.getByRole("heading", { level: 1, name: /Kst 2015\/503/ }).waitFor();
+  const timeline = page.getByRole("list", { name: "Tidslinje" });
+  await timeline.getByText("Avstår från att yttra sig").waitFor();
+  assert.equal(await timeline.locator("li").count(), 1 + 8 + 1 + 8 + 9);
+  await page.screenshot({ path: `${artefacts}/04-omgang.png`, fullPage: true });
+});
+
+test("a secretary records a submission after confirming it, and it leaves the overdue list",
+     async () => {
+  const page = await newPage({ width: 390, height: 844 });  // a phone
+  await logIn(page, secretary);
+  await page.getByRole("heading", { name: "Uppdrag för Kommunens företagarföreningar" }).waitFor();
+  await page.screenshot({ path: `${artefacts}/05-sekreterare.png`, fullPage: true });
+
+  const submit = page.getByRole("button", { name: "Lämna in svar" });
+  await submit.click();
+  const dialog = page.getByRole("dialog", { name: "Bekräfta ändringen" });
+  await dialog.getByText("registrera att svaret är inlämnat").waitFor();
+  await page.screenshot({ path: `${artefacts}/06-bekrafta.png`, fullPage: true });
+  await dialog.getByRole("button", { name: "Avbryt" }).click();
+  await page.getByText("Ingen ändring gjordes.").waitFor();
+  assert.equal(await submit.count(), 1);
+
+  await submit.click();
+  await dialog.getByRole("button", { name: "Ja, registrera" }).click();
+  await page.getByText("Registrerat: Svar inlämnat för Kommunens företagarföreningar").waitFor();
+  await page.getByRole("heading", { name: "Besvarade och avslutade" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Lämna in svar" }).count(), 0);
+  await page.screenshot({ path: `${artefacts}/07-inlamnat.png`, fullPage: true });
+
+  const registrars = await newPage();
+  await logIn(registrars, registrar);
+  assert.deepEqual(await overdueBodies(registrars), ["Kultur-, demokrati- och fritidsnämnden"]);
+  await registrars.goto(`${url}#/omgang/1`);
+  await registrars.getByText("av Företagarföreningarnas sekreterare").waitFor();
+  await registrars.screenshot({ path: `${artefacts}/08-forfallna-efter.png`, fullPage: true });
+});
+
+test("the login works from the keyboard alone", async () => {
+  const page = await newPage();
+  await page.goto(url);
+  await page.getByLabel("API-nyckel").waitFor();
+  const reached = [];
+  for (let tab = 0; tab < 3; ++tab) {  // the skip link, the home link, then the token field
+    await page.keyboard.press("Tab");
+    reached.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent));
+  }
+  assert.deepEqual(reached, ["Hoppa till innehållet", "bevaka", "token"]);
+  await page.keyboard.type(registrar);
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Förfallna" }).waitFor();
+});

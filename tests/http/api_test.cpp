@@ -1,0 +1,283 @@
+// The HTTP API against a running `bevaka serve` on 127.0.0.1, on a real database: the CLI's
+// JSON shapes, the server's clock for writes, refusals as JSON, and a server that survives
+// whatever a client sends.
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "tests/http/served.hpp"
+
+using bevaka::testing::consultation_path;
+using bevaka::testing::consultation_ref;
+using bevaka::testing::http_reply;
+using bevaka::testing::json;
+using bevaka::testing::raw_exchange;
+using bevaka::testing::served_bevaka;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+// A refusal: the status, JSON {error, detail} and nothing else.
+void check_refusal(const http_reply& reply, int status, const std::string& error) {
+  INFO("answer: " << reply.status << " " << reply.body);
+  CHECK(reply.status == status);
+  CHECK(reply.header("content-type") == "application/json");
+  const auto body = reply.json();
+  REQUIRE(body.size() == 2);
+  CHECK(body.at("error") == error);
+  CHECK_FALSE(body.at("detail").get<std::string>().empty());
+}
+
+// Everything the registrar could see, to compare before and after a refused call.
+std::string snapshot(const served_bevaka& s, const std::string& token) {
+  std::string seen;
+  for (const auto* target : {"/api/bodies", "/api/rounds", "/api/overdue?as_of=2016-06-01"})
+    seen += s.get(target, token).body;
+  return seen + s.get(consultation_path + "/log", token).body;
+}
+
+}  // namespace
+
+TEST_CASE("The API answers with the CLI's JSON, byte for byte", "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("viewer", "", "Registratorn");
+  s.start();
+  const std::vector<std::pair<std::string, std::vector<std::string>>> same{
+      {"/api/bodies", {"body", "list"}},
+      {"/api/bodies?kind=committee", {"body", "list", "--kind", "committee"}},
+      {consultation_path, {"round", "show", consultation_ref}},
+      {"/api/rounds/1", {"round", "show", "1"}},
+      {consultation_path + "/log", {"log", consultation_ref}},
+      {consultation_path + "/log?body=Socialn%C3%A4mnden",
+       {"log", consultation_ref, "Socialnämnden"}},
+      {"/api/calendar/2017", {"calendar", "--year", "2017"}},
+      {"/api/overdue?as_of=2016-05-18&kind=consultation", {"overdue", "--kind", "consultation"}},
+  };
+  for (const auto& [target, command] : same) {
+    INFO("GET " << target);
+    const auto reply = s.get(target, token);
+    CHECK(reply.status == 200);
+    CHECK(reply.header("content-type") == "application/json");
+    CHECK(reply.body == s.cli_ok(command, "2016-05-18"));
+  }
+}
+
+TEST_CASE("as_of shows a read as it will look on another day; without it, the server's clock",
+          "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("viewer");
+  s.start();
+  // Deadline Monday 2 May; 5 May 2016 was Kristi himmelsfärdsdag.
+  const auto on = [&](const std::string& day) {
+    return s.get("/api/overdue?as_of=" + day, token).json();
+  };
+  CHECK(on("2016-05-02").empty());
+  REQUIRE(on("2016-05-03").size() == 5);
+  CHECK(on("2016-05-03")[0].at("working_days_overdue") == 1);
+  CHECK(on("2016-05-06")[0].at("working_days_overdue") == 3);
+  CHECK(s.get("/api/overdue", token).json() == on("2016-05-04"));
+  check_refusal(s.get("/api/overdue?as_of=2016-02-30", token), 400, "bad_input");
+  check_refusal(s.get("/api/overdue?asof=2016-05-04", token), 400, "bad_input");
+}
+
+TEST_CASE("A write over HTTP is the CLI's command, by the token's holder, on the server's clock",
+          "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("registrar", "", "Anna Registrator");
+  s.start();
+  const auto submitted = s.post(consultation_path + "/assignments/Polismyndigheten/events", token,
+                                R"({"event": "submit", "note": "Inkom per e-post"})");
+  REQUIRE(submitted.status == 200);
+  // The shape `bevaka assignment event` prints, for the same event on another body.
+  const auto by_cli = nlohmann::ordered_json::parse(s.cli_ok(
+      {"assignment", "event", consultation_ref, "Järfällahus AB", "submit"}, "2016-05-04T10:00"));
+  auto expected = by_cli;
+  expected["body"] = "Polismyndigheten";
+  CHECK(submitted.json() == expected);
+  CHECK(submitted.json().at("late_by_working_days") == 2);
+
+  const auto last = s.get(consultation_path + "/log?body=Polismyndigheten", token).json().back();
+  CHECK(last.at("event") == "submit");
+  CHECK(last.at("by") == "Anna Registrator");
+  CHECK(last.at("at") == "2016-05-04T10:00:00+02:00");
+  CHECK(last.at("note") == "Inkom per e-post");
+
+  const auto before = snapshot(s, token);
+  check_refusal(
+      s.post(consultation_path + "/assignments/Socialn%C3%A4mnden/events?as_of=2016-04-01", token,
+             R"({"event": "register"})"),
+      400, "bad_input");
+  CHECK(snapshot(s, token) == before);
+}
+
+TEST_CASE("Bodies and rounds made over HTTP answer 201 with what GET shows", "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("admin", "", "Trygghetssamordnaren");
+  s.start();
+  const auto body = s.post("/api/bodies", token,
+                           R"({"name": "Miljö- och bygglovsnämnden", "kind": "committee",
+                               "emails": ["mbn@example.se"]})");
+  REQUIRE(body.status == 201);
+  const auto bodies = s.get("/api/bodies", token).json();
+  CHECK(std::count(bodies.begin(), bodies.end(), body.json()) == 1);
+
+  const auto round = s.post("/api/rounds", token,
+                            R"({"kind": "annual-report", "ref": "Kst 2017/84",
+                                "title": "Rapportering av trygghet 2016",
+                                "deadline": "2017-03-31", "to_all": "committee"})");
+  REQUIRE(round.status == 201);
+  CHECK(round.json() == s.get("/api/rounds/Kst%202017%2F84", token).json());
+  CHECK(round.json().at("assignments").size() == 5);
+  CHECK(round.json().at("state") == "sent");
+  CHECK(s.get("/api/rounds", token).json().at(0) == round.json());
+}
+
+TEST_CASE("Refusals are JSON {error, detail} with their status, and write nothing", "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("admin");
+  s.start();
+  const auto social = consultation_path + "/assignments/Socialn%C3%A4mnden/events";
+  struct refusal {
+    std::string method, target, body;
+    int status;
+    std::string error;
+  };
+  const std::vector<refusal> refusals{
+      {"POST", social, R"({"event": "decide"})", 409, "refused"},
+      {"POST", social, R"({"event": "fly"})", 400, "bad_input"},
+      {"POST", social, R"({"event": "submit")", 400, "bad_input"},
+      {"POST", social, R"(["submit"])", 400, "bad_input"},
+      {"POST", social, R"({"event": "register", "colour": "red"})", 400, "bad_input"},
+      {"POST", social, R"({"event": 7})", 400, "bad_input"},
+      {"POST", social, R"({"event": "return", "deadline": "2016-02-30"})", 400, "bad_input"},
+      {"POST", consultation_path + "/assignments/Kulturn%C3%A4mnden/events",
+       R"({"event": "start"})", 404, "not_found"},
+      {"POST", consultation_path + "/assignments/Socialnämnden/events", R"({"event": "start"})",
+       400, "bad_input"},  // a target must be percent-encoded
+      {"POST", "/api/rounds/Kst%202099%2F1/events", R"({"event": "send"})", 404, "not_found"},
+      {"POST", consultation_path + "/events", R"({"event": "send"})", 409, "refused"},
+      {"POST", "/api/bodies", R"({"name": "Socialnämnden", "kind": "committee"})", 409,
+       "duplicate"},
+      {"POST", "/api/bodies", R"({"name": "Socialnämnden", "kind": "club"})", 400, "bad_input"},
+      {"POST", "/api/rounds",
+       R"({"kind": "consultation", "ref": "Kst 2015/503", "title": "Igen",
+           "deadline": "2016-09-30", "to": ["Socialnämnden"]})",
+       409, "duplicate"},
+      {"POST", "/api/rounds",
+       R"({"kind": "consultation", "ref": "Kst 2016/1", "title": "Utan tidsgräns",
+           "to": ["Socialnämnden"]})",
+       400, "bad_input"},
+      {"GET", "/api/rounds/Kst%202099%2F1", "", 404, "not_found"},
+      {"GET", "/api/nothing", "", 404, "not_found"},
+      {"GET", "/api/calendar/20x7", "", 400, "bad_input"},
+      {"DELETE", consultation_path, "", 405, "method_not_allowed"},
+      {"POST", "/api/overdue", "{}", 405, "method_not_allowed"},
+  };
+  const auto before = snapshot(s, token);
+  for (const auto& r : refusals) {
+    INFO(r.method << " " << r.target << " " << r.body);
+    check_refusal(bevaka::testing::http_request(s.port(), r.method, r.target, token, r.body),
+                  r.status, r.error);
+  }
+  CHECK(snapshot(s, token) == before);
+}
+
+TEST_CASE("Without a valid token the API answers 401, the rest stays open", "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("admin");
+  s.start();
+  for (const auto& sent : {std::string(), std::string("bvk_0000"), token + "0"}) {
+    const auto reply = s.get("/api/overdue", sent);
+    check_refusal(reply, 401, "unauthorized");
+    CHECK(reply.header("www-authenticate") == "Bearer");
+  }
+  check_refusal(s.post("/api/bodies", "", R"({"name": "Ny nämnd", "kind": "committee"})"), 401,
+                "unauthorized");
+  CHECK(s.get("/health", "").json() == json{{"status", "ok"}});
+  CHECK(s.get("/", "").status == 200);
+  CHECK(s.get("/metrics", "").status == 200);
+}
+
+TEST_CASE("An oversized body is refused with 413 before it is read", "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("admin");
+  s.start();
+  const std::string note(100 * 1024, 'x');
+  check_refusal(s.post(consultation_path + "/assignments/Polismyndigheten/events", token,
+                       R"({"event": "submit", "note": ")" + note + "\"}"),
+                413, "payload_too_large");
+  CHECK(s.get(consultation_path, token).json().at("assignments").at(6).at("state") == "sent");
+}
+
+TEST_CASE("Malformed HTTP gets 400 and a closed connection, never a crash or a hang", "[http]") {
+  served_bevaka s;
+  s.start();
+  using namespace std::chrono_literals;
+  for (const std::string& junk :
+       {std::string("HELLO\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n"),
+        std::string("GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"),
+        std::string("GET /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+        std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),
+        std::string("POST /api/bodies HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n{\0\0\0}",
+                    62)}) {
+    INFO("sent: " << junk);
+    const auto answer = raw_exchange(s.port(), junk, 5s);
+    CHECK_THAT(answer, StartsWith("HTTP/1.1 4"));
+  }
+  const auto huge_header =
+      "GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(64 * 1024, 'a') + "\r\n\r\n";
+  CHECK_THAT(raw_exchange(s.port(), huge_header, 5s), StartsWith("HTTP/1.1 431"));
+  // A client that goes away in the middle of a request gets nothing and harms nothing.
+  CHECK(raw_exchange(s.port(), "GET /heal", 200ms).empty());
+  CHECK(s.alive());
+  CHECK(s.get("/health", "").status == 200);
+}
+
+TEST_CASE("A slow client is cut off after the timeout and holds nobody else up", "[http]") {
+  served_bevaka s;
+  s.start({"--timeout", "1"});
+  using clock = std::chrono::steady_clock;
+  const auto started = clock::now();
+  std::string slow_answer = "not yet";
+  std::thread slow([&] {
+    slow_answer =
+        raw_exchange(s.port(), "GET /health HTTP/1.1\r\nHost: x\r\n", std::chrono::seconds(20));
+  });
+  // While the slow client dawdles, others are served at once.
+  CHECK(s.get("/health", "").status == 200);
+  slow.join();
+  CHECK(slow_answer.empty());
+  CHECK(clock::now() - started < std::chrono::seconds(10));
+  CHECK(s.alive());
+}
+
+TEST_CASE("/metrics counts requests by route and status, and the writes applied", "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("registrar");
+  s.start();
+  CHECK(s.get("/api/overdue", token).status == 200);
+  CHECK(s.get("/api/overdue", "").status == 401);
+  CHECK(s.post(consultation_path + "/assignments/Polismyndigheten/events", token,
+               R"({"event": "submit"})")
+            .status == 200);
+  const auto metrics = s.get("/metrics", "");
+  CHECK_THAT(metrics.header("content-type"), StartsWith("text/plain; version=0.0.4"));
+  CHECK_THAT(metrics.body, Contains("bevaka_http_requests_total{route=\"/api/overdue\",method="
+                                    "\"GET\",status=\"200\"} 1\n"));
+  CHECK_THAT(metrics.body, Contains("bevaka_http_requests_total{route=\"/api/overdue\",method="
+                                    "\"GET\",status=\"401\"} 1\n"));
+  CHECK_THAT(metrics.body, Contains("bevaka_http_request_duration_seconds_count{route=\"/api/"
+                                    "overdue\"} 2\n"));
+  CHECK_THAT(metrics.body,
+             Contains("bevaka_events_applied_total{command=\"assignment_event\"} 1\n"));
+}

@@ -1,0 +1,112 @@
+#pragma once
+// The API tests' fixture: a fresh database (SQLite or PostgreSQL, as BEVAKA_TEST_BACKEND says),
+// the CLI in process to seed it and issue tokens, and a real `bevaka serve` on 127.0.0.1.
+// The scenario is Järfälla's consultation on the safety programme (seed 001, Dnr Kst 2015/503,
+// answers by Saturday 30 April 2016, so by Monday 2 May).
+
+#include <catch2/catch.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "adapters/cli/app.hpp"
+#include "tests/support/http_client.hpp"
+#include "tests/support/running_server.hpp"
+#include "tests/support/test_database.hpp"
+
+namespace bevaka::testing {
+
+using json = nlohmann::ordered_json;
+
+inline const std::string consultation_ref = "Kst 2015/503";
+inline const std::string consultation_path = "/api/rounds/Kst%202015%2F503";
+
+struct cli_output {
+  int code = 0;
+  std::string out, err;
+};
+
+class served_bevaka {
+ public:
+  // The server's clock (`serve --now`) and the CLI's, unless a call names another.
+  std::string now = "2016-05-04T10:00";
+
+  cli_output cli(std::vector<std::string> args, const std::string& at = "") const {
+    args.insert(args.begin(), {"bevaka", "--db", db_.url(), "--now", at.empty() ? now : at});
+    std::vector<const char*> argv;
+    for (const auto& arg : args) argv.push_back(arg.c_str());
+    std::ostringstream out, err;
+    const int code = cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
+    return {code, out.str(), err.str()};
+  }
+
+  // A CLI command that must succeed; what it printed.
+  std::string cli_ok(const std::vector<std::string>& args, const std::string& at = "") const {
+    const auto result = cli(args, at);
+    INFO("bevaka " << args.front() << " said: " << result.err);
+    REQUIRE(result.code == 0);
+    return result.out;
+  }
+
+  std::string token(const std::string& role, const std::string& body = "",
+                    const std::string& name = "") const {
+    std::vector<std::string> args{"token", "create", "--role", role};
+    if (!body.empty()) args.insert(args.end(), {"--body", body});
+    if (!name.empty()) args.insert(args.end(), {"--name", name});
+    auto printed = cli_ok(args);
+    REQUIRE(printed.ends_with('\n'));
+    printed.pop_back();
+    return printed;
+  }
+
+  void start(const std::vector<std::string>& extra = {}) { server_.emplace(db_.url(), now, extra); }
+  [[nodiscard]] unsigned short port() const { return server_->port(); }
+  [[nodiscard]] test_database& database() { return db_; }
+  [[nodiscard]] bool alive() const { return server_->alive(); }
+
+  http_reply get(const std::string& target, const std::string& token) const {
+    return http_request(port(), "GET", target, token);
+  }
+  http_reply post(const std::string& target, const std::string& token,
+                  const std::string& body) const {
+    return http_request(port(), "POST", target, token, body);
+  }
+
+  // The bodies of seed 001's "Expedieras till", the round the board sent them on 26 February
+  // 2016, and what happened before 4 May: a decline, an extension, one answer.
+  void seed_consultation() const {
+    std::vector<std::string> create{
+        "round",      "create",         "--kind",  "consultation",
+        "--ref",      consultation_ref, "--title", "Trygghetsskapande program för Järfälla kommun",
+        "--deadline", "2016-04-30",     "--by",    "registrator"};
+    for (const auto& [name, kind] : std::vector<std::pair<std::string, std::string>>{
+             {"Barn- och ungdomsnämnden", "committee"},
+             {"Kompetensnämnden", "committee"},
+             {"Kultur-, demokrati- och fritidsnämnden", "committee"},
+             {"Socialnämnden", "committee"},
+             {"Järfällahus AB", "company"},
+             {"Polismyndigheten", "authority"},
+             {"Brandkåren Attunda", "authority"},
+             {"Kommunens företagarföreningar", "association"}}) {
+      cli_ok({"body", "add", name, "--kind", kind, "--email", "registrator@example.se"});
+      create.insert(create.end(), {"--to", name});
+    }
+    cli_ok(create, "2016-02-26");
+    const auto event = [&](const std::string& at, const std::string& body,
+                           std::vector<std::string> rest) {
+      rest.insert(rest.begin(), {"assignment", "event", consultation_ref, body});
+      cli_ok(rest, at);
+    };
+    event("2016-04-15", "Brandkåren Attunda", {"decline", "--note", "Avstår från att yttra sig"});
+    event("2016-04-20", "Kompetensnämnden", {"extend", "--deadline", "2016-05-20"});
+    event("2016-04-21", "Socialnämnden", {"decide", "--note", "SN 2016-04-21 § 58"});
+    event("2016-04-25", "Socialnämnden", {"submit"});
+  }
+
+ private:
+  test_database db_{"http_tests"};
+  std::optional<running_server> server_;  // after db_: stopped before the database goes
+};
+
+}  // namespace bevaka::testing
