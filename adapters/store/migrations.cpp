@@ -56,7 +56,7 @@ const std::vector<migration> all_migrations{
          R"(CREATE INDEX events_by_round ON events (round_id, id))",
      }},
     // Only a token's SHA-256 is kept: a stolen database gives no working token.
-    {4,
+    {2,
      "api tokens",
      {
          R"(CREATE TABLE api_tokens (

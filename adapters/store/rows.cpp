@@ -130,4 +130,24 @@ engine::awaiting_row awaiting_row::to_model() const {
   return engine::awaiting_row{round_id, ref, title, body_name, stored_date(deadline), state};
 }
 
+void token_row::bind(soci::statement& st) {
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(holder));
+  st.exchange(soci::into(role));
+  st.exchange(soci::into(body_id, body_null));
+  st.exchange(soci::into(body_name, name_null));
+  st.exchange(soci::into(hash));
+  st.exchange(soci::into(created_at));
+}
+
+api_token token_row::to_model() const {
+  const auto known = parse_role(role);
+  if (!known) throw database_error(fmt::format("the database holds an unknown role '{}'", role));
+  api_token t{
+      .id = id, .holder = holder, .holder_role = *known, .hash = hash, .created_at = created_at};
+  if (body_null == soci::i_ok) t.body_id = body_id;
+  if (name_null == soci::i_ok) t.body_name = body_name;
+  return t;
+}
+
 }  // namespace bevaka::store::detail

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/model.hpp"
+#include "engine/token.hpp"
 
 namespace bevaka::store::detail {
 
@@ -72,6 +73,14 @@ struct awaiting_row {
   std::string ref, title, body_name, deadline, state;
   void bind(soci::statement& st);
   [[nodiscard]] engine::awaiting_row to_model() const;
+};
+
+struct token_row {
+  long long id = 0, body_id = 0;
+  std::string holder, role, body_name, hash, created_at;
+  soci::indicator body_null = soci::i_null, name_null = soci::i_null;
+  void bind(soci::statement& st);
+  [[nodiscard]] engine::api_token to_model() const;
 };
 
 }  // namespace bevaka::store::detail

@@ -70,6 +70,15 @@ statements::statements()
       events_of_round(event_columns + "WHERE e.round_id = :round ORDER BY e.id"),
       events_of_assignment(event_columns +
                            "WHERE e.round_id = :round AND e.body_id = :body ORDER BY e.id"),
+      rounds(round_columns + "ORDER BY deadline DESC, ref"),
+      assignments_of_body(assignment_columns +
+                          "WHERE a.body_id = :body ORDER BY a.deadline, a.round_id"),
+      insert_api_token(
+          "INSERT INTO api_tokens (holder, role, body_id, token_hash, created_at) "
+          "VALUES (:holder, :role, :body_id, :token_hash, :created_at) RETURNING id"),
+      api_token_by_hash(
+          "SELECT t.id, t.holder, t.role, t.body_id, b.name, t.token_hash, t.created_at "
+          "FROM api_tokens t LEFT JOIN bodies b ON b.id = t.body_id WHERE t.token_hash = :hash"),
       awaiting(awaiting_past_deadline_sql + "ORDER BY a.deadline"),
       awaiting_of_kind(awaiting_past_deadline_sql + "AND r.kind = :kind ORDER BY a.deadline") {}
 

@@ -51,6 +51,13 @@ struct statements {
   prepared_query<event_row, key> events_of_round;
   prepared_query<event_row, key, key> events_of_assignment;
 
+  // The HTTP API and the dashboard
+  prepared_query<round_row> rounds;
+  prepared_query<assignment_row, key> assignments_of_body;
+  // holder, role, body, hash, created at
+  prepared_query<id_row, text, text, nullable<key>, text, text> insert_api_token;
+  prepared_query<token_row, text> api_token_by_hash;
+
   prepared_query<awaiting_row, text> awaiting;
   prepared_query<awaiting_row, text, text> awaiting_of_kind;
 };
