@@ -12,5 +12,11 @@ namespace bevaka::cli {
 void add_case_commands(CLI::App& app, handler& chosen);
 // query_commands.cpp: overdue, log, calendar
 void add_query_commands(CLI::App& app, handler& chosen);
+// followup_commands.cpp: followup import, list, areas, event, set, log, export
+void add_followup_commands(CLI::App& app, handler& chosen);
+// indicator_commands.cpp: indicator add, value, list
+void add_indicator_commands(CLI::App& app, handler& chosen);
+// report_commands.cpp: sections import, show; report
+void add_report_commands(CLI::App& app, handler& chosen);
 
 }  // namespace bevaka::cli
