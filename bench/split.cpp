@@ -101,6 +101,50 @@ class timed_transaction final : public store_transaction {
     return timed(sink_, "api_token_by_hash", [&] { return inner_.api_token_by_hash(hash); });
   }
 
+  // The follow-up table.
+  std::vector<action_item> action_items(std::optional<std::string_view> unit) override {
+    return timed(sink_, "action_items", [&] { return inner_.action_items(unit); });
+  }
+  std::optional<action_item> action_item_by_id(id_t id) override {
+    return timed(sink_, "action_item_by_id", [&] { return inner_.action_item_by_id(id); });
+  }
+  id_t insert_action_item(const action_item& item) override {
+    return timed(sink_, "insert_action_item", [&] { return inner_.insert_action_item(item); });
+  }
+  bool update_action_item(const action_item& item) override {
+    return timed(sink_, "update_action_item", [&] { return inner_.update_action_item(item); });
+  }
+  std::vector<followup_area> followup_areas(std::optional<std::string_view> unit) override {
+    return timed(sink_, "followup_areas", [&] { return inner_.followup_areas(unit); });
+  }
+  void save_followup_area(const followup_area& area) override {
+    timed(sink_, "save_followup_area", [&] { return (inner_.save_followup_area(area), 0); });
+  }
+  void append_followup_event(const followup_event& e) override {
+    timed(sink_, "append_followup_event", [&] { return (inner_.append_followup_event(e), 0); });
+  }
+  std::vector<followup_event> followup_events(std::string_view kind, id_t id) override {
+    return timed(sink_, "followup_events", [&] { return inner_.followup_events(kind, id); });
+  }
+  std::vector<indicator> indicators() override {
+    return timed(sink_, "indicators", [&] { return inner_.indicators(); });
+  }
+  id_t insert_indicator(const indicator& i) override {
+    return timed(sink_, "insert_indicator", [&] { return inner_.insert_indicator(i); });
+  }
+  void put_indicator_value(id_t indicator_id, int year, double value) override {
+    timed(sink_, "put_indicator_value",
+          [&] { return (inner_.put_indicator_value(indicator_id, year, value), 0); });
+  }
+  std::vector<report_section> report_sections(id_t assignment_id) override {
+    return timed(sink_, "report_sections", [&] { return inner_.report_sections(assignment_id); });
+  }
+  void save_report_sections(id_t assignment_id,
+                            const std::vector<report_section>& sections) override {
+    timed(sink_, "save_report_sections",
+          [&] { return (inner_.save_report_sections(assignment_id, sections), 0); });
+  }
+
   [[nodiscard]] double store_seconds() const { return sink_.store_seconds; }
 
  private:

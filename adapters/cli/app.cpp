@@ -75,6 +75,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_case_commands(app, chosen);
   add_query_commands(app, chosen);
   add_serve_commands(app, chosen);
+  add_followup_commands(app, chosen);
+  add_indicator_commands(app, chosen);
+  add_report_commands(app, chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -14,5 +14,11 @@ void add_case_commands(CLI::App& app, handler& chosen);
 void add_query_commands(CLI::App& app, handler& chosen);
 // serve_commands.cpp: serve, token
 void add_serve_commands(CLI::App& app, handler& chosen);
+// followup_commands.cpp: followup import, list, areas, event, set, log, export
+void add_followup_commands(CLI::App& app, handler& chosen);
+// indicator_commands.cpp: indicator add, value, list
+void add_indicator_commands(CLI::App& app, handler& chosen);
+// report_commands.cpp: sections import, show; report
+void add_report_commands(CLI::App& app, handler& chosen);
 
 }  // namespace bevaka::cli

@@ -68,6 +68,71 @@ const std::vector<migration> all_migrations{
               created_at TEXT NOT NULL))",
          R"(CREATE INDEX assignments_by_body ON assignments (body_id, deadline))",
      }},
+    // The follow-up table (issue 5). Action items and indicators belong to no round, so their
+    // record is a table of its own: `events` requires a round. Texts per half-year (work done,
+    // plans) are rows of their own, one per item, kind and period.
+    {3,
+     "follow-up table",
+     {
+         R"(CREATE TABLE followup_areas (
+              id {id},
+              unit TEXT NOT NULL,
+              name TEXT NOT NULL,
+              row_order INTEGER NOT NULL,
+              UNIQUE (unit, name)))",
+         R"(CREATE TABLE action_items (
+              id {id},
+              unit TEXT NOT NULL,
+              area TEXT NOT NULL,
+              activity TEXT NOT NULL,
+              description TEXT NOT NULL,
+              expected_result TEXT NOT NULL,
+              evaluation_method TEXT NOT NULL,
+              evaluation_result TEXT NOT NULL,
+              category TEXT,
+              state TEXT NOT NULL,
+              row_order INTEGER NOT NULL,
+              version BIGINT NOT NULL,
+              UNIQUE (unit, area, activity)))",
+         R"(CREATE TABLE action_item_texts (
+              item_id BIGINT NOT NULL REFERENCES action_items (id),
+              kind TEXT NOT NULL,
+              period TEXT NOT NULL,
+              content TEXT NOT NULL,
+              PRIMARY KEY (item_id, kind, period)))",
+         R"(CREATE TABLE followup_events (
+              id {id},
+              case_kind TEXT NOT NULL,
+              case_id BIGINT NOT NULL,
+              event TEXT NOT NULL,
+              from_state TEXT NOT NULL,
+              to_state TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              at TEXT NOT NULL,
+              note TEXT NOT NULL,
+              payload TEXT NOT NULL))",
+         R"(CREATE INDEX followup_events_by_case ON followup_events (case_kind, case_id, id))",
+         R"(CREATE TABLE indicators (
+              id {id},
+              body_id BIGINT REFERENCES bodies (id),
+              code TEXT NOT NULL,
+              title TEXT NOT NULL,
+              direction TEXT NOT NULL,
+              unit TEXT NOT NULL))",
+         R"(CREATE UNIQUE INDEX indicators_by_body_and_code ON indicators (
+              COALESCE(body_id, 0), code))",
+         R"(CREATE TABLE indicator_values (
+              indicator_id BIGINT NOT NULL REFERENCES indicators (id),
+              year INTEGER NOT NULL,
+              value DOUBLE PRECISION NOT NULL,
+              PRIMARY KEY (indicator_id, year)))",
+         R"(CREATE TABLE report_sections (
+              assignment_id BIGINT NOT NULL REFERENCES assignments (id),
+              number INTEGER NOT NULL,
+              heading TEXT NOT NULL,
+              content TEXT NOT NULL,
+              PRIMARY KEY (assignment_id, number)))",
+     }},
 };
 
 }  // namespace

@@ -45,6 +45,22 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::assignment> assignments_of_body(engine::id_t body_id) override;
   engine::id_t insert_api_token(const engine::api_token& t) override;
   std::optional<engine::api_token> api_token_by_hash(std::string_view hash) override;
+  // The follow-up table: soci_transaction_followup.cpp.
+  std::vector<engine::action_item> action_items(std::optional<std::string_view> unit) override;
+  std::optional<engine::action_item> action_item_by_id(engine::id_t id) override;
+  engine::id_t insert_action_item(const engine::action_item& item) override;
+  bool update_action_item(const engine::action_item& item) override;
+  std::vector<engine::followup_area> followup_areas(std::optional<std::string_view> unit) override;
+  void save_followup_area(const engine::followup_area& area) override;
+  void append_followup_event(const engine::followup_event& e) override;
+  std::vector<engine::followup_event> followup_events(std::string_view case_kind,
+                                                      engine::id_t case_id) override;
+  std::vector<engine::indicator> indicators() override;
+  engine::id_t insert_indicator(const engine::indicator& i) override;
+  void put_indicator_value(engine::id_t indicator_id, int year, double value) override;
+  std::vector<engine::report_section> report_sections(engine::id_t assignment_id) override;
+  void save_report_sections(engine::id_t assignment_id,
+                            const std::vector<engine::report_section>& sections) override;
 
  private:
   soci::session& sql_;

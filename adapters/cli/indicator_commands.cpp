@@ -1,0 +1,134 @@
+// indicator: what the bodies measure (mätetal) — add, value, list.
+#include "engine/indicator_commands.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "adapters/cli/command_groups.hpp"
+#include "adapters/cli/followup_views.hpp"
+
+namespace bevaka::cli {
+namespace {
+
+using engine::errc;
+using engine::make_error;
+using engine::outcome;
+
+const std::vector<std::string> indicator_columns{"code", "body", "title", "direction", "unit"};
+
+std::optional<std::string> optional_text(const std::string& text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+// "84,5" as people in Sweden write it, or "84.5".
+outcome<double> read_number(std::string text) {
+  std::replace(text.begin(), text.end(), ',', '.');
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
+      !std::isfinite(value))
+    return make_error(errc::bad_input, fmt::format("--value '{}' is not a number", text));
+  return value;
+}
+
+void write_indicator(runtime& rt, const engine::outcome<json>& shown) {
+  write_object(rt.out, rt.format, *shown, indicator_columns);
+}
+
+struct add_options {
+  std::string code, title, direction, unit, body, by = default_actor();
+};
+
+void add_add(CLI::App& indicator, handler& chosen) {
+  auto o = std::make_shared<add_options>();
+  auto* add = indicator.add_subcommand("add", "add an indicator");
+  add->add_option("code", o->code, "as the body numbers it, e.g. 6.2")->required();
+  add->add_option("--title", o->title, "what it measures")->required();
+  add->add_option("--direction", o->direction, "the wanted direction")
+      ->required()
+      ->check(CLI::IsMember({"increase", "decrease", "hold"}));
+  add->add_option("--unit", o->unit, "what the values count, e.g. %");
+  add->add_option("--body", o->body, "the body that reports it (name or id)");
+  add->add_option("--by", o->by, "who adds it");
+  add->callback([&chosen, o] {
+    chosen = [o](runtime& rt) -> outcome<void> {
+      const engine::new_indicator request{o->code, o->title,
+                                          *engine::parse_wanted_direction(o->direction), o->unit,
+                                          optional_text(o->body)};
+      const auto added =
+          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+            const auto i = engine::add_indicator(rt.context(tx, o->by), request);
+            if (!i) return i.error();
+            return ok(to_json(*i));
+          });
+      if (!added) return added.error();
+      write_indicator(rt, added);
+      return {};
+    };
+  });
+}
+
+struct value_options {
+  std::string code, value, body, by = default_actor();
+  int year = 0;
+};
+
+void add_value(CLI::App& indicator, handler& chosen) {
+  auto o = std::make_shared<value_options>();
+  auto* value = indicator.add_subcommand("value", "record an indicator's value for a year");
+  value->add_option("code", o->code, "the indicator's code")->required();
+  value->add_option("--year", o->year, "e.g. 2016")->required()->check(CLI::Range(1900, 9999));
+  value->add_option("--value", o->value, "the year's value, e.g. 84,5")->required();
+  value->add_option("--body", o->body, "the body, when several have this code");
+  value->add_option("--by", o->by, "who records it");
+  value->callback([&chosen, o] {
+    chosen = [o](runtime& rt) -> outcome<void> {
+      const auto number = read_number(o->value);
+      if (!number) return number.error();
+      const auto set =
+          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+            const auto i = engine::set_indicator_value(rt.context(tx, o->by), o->code,
+                                                       optional_text(o->body), o->year, *number);
+            if (!i) return i.error();
+            return ok(to_json(*i));
+          });
+      if (!set) return set.error();
+      write_indicator(rt, set);
+      return {};
+    };
+  });
+}
+
+void add_list(CLI::App& indicator, handler& chosen) {
+  auto body = std::make_shared<std::string>();
+  auto* list = indicator.add_subcommand("list", "the indicators with their values and outcomes");
+  list->add_option("--body", *body, "only this body's");
+  list->callback([&chosen, body] {
+    chosen = [body](runtime& rt) -> outcome<void> {
+      const auto found =
+          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+            const auto all = engine::list_indicators(tx, optional_text(*body));
+            if (!all) return all.error();
+            return ok(to_json_list(*all));
+          });
+      if (!found) return found.error();
+      write_rows(rt.out, rt.format, *found, indicator_columns);
+      return {};
+    };
+  });
+}
+
+}  // namespace
+
+void add_indicator_commands(CLI::App& app, handler& chosen) {
+  auto* indicator = app.add_subcommand("indicator", "what the bodies measure, year by year");
+  indicator->require_subcommand(1);
+  add_add(*indicator, chosen);
+  add_value(*indicator, chosen);
+  add_list(*indicator, chosen);
+}
+
+}  // namespace bevaka::cli

@@ -1,0 +1,18 @@
+#pragma once
+// The compiled report of a round as a document for the crime-prevention council and the board,
+// in Swedish: HTML that prints on A4 (each body on a page of its own, table headers repeated),
+// or Markdown. Pure functions of the compiled report.
+
+#include <string>
+
+#include "engine/annual_report.hpp"
+
+namespace bevaka::report {
+
+// A complete HTML page; the sections' Markdown is rendered by cmark with raw HTML left out.
+[[nodiscard]] std::string report_html(const engine::compiled_report& report);
+
+// The same content as Markdown, the sections' text as the bodies wrote it.
+[[nodiscard]] std::string report_markdown(const engine::compiled_report& report);
+
+}  // namespace bevaka::report
