@@ -74,6 +74,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   handler chosen;
   add_case_commands(app, chosen);
   add_query_commands(app, chosen);
+  add_reminder_commands(app, chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

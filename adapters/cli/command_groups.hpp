@@ -12,5 +12,7 @@ namespace bevaka::cli {
 void add_case_commands(CLI::App& app, handler& chosen);
 // query_commands.cpp: overdue, log, calendar
 void add_query_commands(CLI::App& app, handler& chosen);
+// reminder_commands.cpp: reminders, remind, serve (the dispatcher)
+void add_reminder_commands(CLI::App& app, handler& chosen);
 
 }  // namespace bevaka::cli

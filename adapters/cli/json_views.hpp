@@ -6,6 +6,7 @@
 #include "engine/calendar.hpp"
 #include "engine/model.hpp"
 #include "engine/queries.hpp"
+#include "engine/reminder.hpp"
 
 namespace bevaka::cli {
 
@@ -24,6 +25,10 @@ using json = nlohmann::ordered_json;
 [[nodiscard]] json to_json(const engine::event_record& e);
 // {date, name}
 [[nodiscard]] json to_json(const engine::holiday& h);
+// {round, ref, body, to, due_at, kind, state, attempts, sent_at, id, next_attempt_at, error};
+// `to` is the body's addresses, or the registrar's for an escalation. Times are Stockholm time
+// with the offset, like an event's `at`.
+[[nodiscard]] json to_json(const engine::reminder_view& v, const std::string& registrar);
 
 template <class T>
 [[nodiscard]] json to_json_array(const std::vector<T>& items) {
