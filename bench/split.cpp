@@ -145,6 +145,39 @@ class timed_transaction final : public store_transaction {
           [&] { return (inner_.save_report_sections(assignment_id, sections), 0); });
   }
 
+  // Reminders
+  void set_reminder_policy(id_t round_id, std::string_view policy) override {
+    timed(sink_, "set_reminder_policy",
+          [&] { return (inner_.set_reminder_policy(round_id, policy), 0); });
+  }
+  std::optional<std::string> reminder_policy_of(id_t round_id) override {
+    return timed(sink_, "reminder_policy_of", [&] { return inner_.reminder_policy_of(round_id); });
+  }
+  id_t insert_reminder(const reminder& r) override {
+    return timed(sink_, "insert_reminder", [&] { return inner_.insert_reminder(r); });
+  }
+  int cancel_reminders_of(id_t assignment_id) override {
+    return timed(sink_, "cancel_reminders_of",
+                 [&] { return inner_.cancel_reminders_of(assignment_id); });
+  }
+  std::vector<reminder_view> reminders_of(std::optional<id_t> round_id) override {
+    return timed(sink_, "reminders_of", [&] { return inner_.reminders_of(round_id); });
+  }
+  std::vector<reminder_view> due_reminders(instant now, int limit) override {
+    return timed(sink_, "due_reminders", [&] { return inner_.due_reminders(now, limit); });
+  }
+  std::vector<reminder_view> claim_due_reminders(instant now, instant lease_until,
+                                                 std::string_view holder, int limit) override {
+    return timed(sink_, "claim_due_reminders",
+                 [&] { return inner_.claim_due_reminders(now, lease_until, holder, limit); });
+  }
+  bool settle_reminder(const reminder& r, std::string_view holder) override {
+    return timed(sink_, "settle_reminder", [&] { return inner_.settle_reminder(r, holder); });
+  }
+  std::optional<instant> next_reminder_due() override {
+    return timed(sink_, "next_reminder_due", [&] { return inner_.next_reminder_due(); });
+  }
+
   [[nodiscard]] double store_seconds() const { return sink_.store_seconds; }
 
  private:

@@ -124,6 +124,11 @@ std::vector<holiday> non_working_weekdays(year y) {
   return result;
 }
 
+std::string swedish_date(date day) {
+  return fmt::format("{} {} {}", static_cast<unsigned>(day.day()), month_name(day.month()),
+                     static_cast<int>(day.year()));
+}
+
 bool is_working_day(date day) { return !is_weekend(day) && !is_holiday(day); }
 
 std::optional<std::string> non_working_reason(date day) {
@@ -145,9 +150,7 @@ shifted_deadline shift_deadline(date nominal) {
   if (!reason) return {nominal, nominal, {}};
   date effective = add_days(nominal, 1);
   while (!is_working_day(effective)) effective = add_days(effective, 1);
-  return {nominal, effective,
-          fmt::format("{} {} {} är {}", static_cast<unsigned>(nominal.day()),
-                      month_name(nominal.month()), static_cast<int>(nominal.year()), *reason)};
+  return {nominal, effective, fmt::format("{} är {}", swedish_date(nominal), *reason)};
 }
 
 int working_days_between(date from, date to) {

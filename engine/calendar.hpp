@@ -40,6 +40,9 @@ struct shifted_deadline {
   std::string reason;  // empty when not shifted, else e.g. "31 mars 2024 är påskdagen"
 };
 
+// A date as Swedish running text: "31 mars 2017".
+[[nodiscard]] std::string swedish_date(date day);
+
 // Moves a deadline on a non-working day to the next working day (Lag (1930:173) §2).
 [[nodiscard]] shifted_deadline shift_deadline(date nominal);
 

@@ -11,9 +11,10 @@ namespace lt = boost::local_time;
 namespace pt = boost::posix_time;
 
 // Europe/Stockholm as a POSIX TZ rule: CET, summer time from the last Sunday of March 02:00 to
-// the last Sunday of October 03:00 (the EU rule since 1996).
+// the last Sunday of October 03:00 (the EU rule since 1996). Boost reads the offset's sign the
+// other way round from the TZ variable: "+1" is one hour east of UTC.
 const lt::time_zone_ptr& stockholm_zone() {
-  static const lt::time_zone_ptr zone{new lt::posix_time_zone("CET-1CEST,M3.5.0,M10.5.0/3")};
+  static const lt::time_zone_ptr zone{new lt::posix_time_zone("CET+1CEST,M3.5.0,M10.5.0/3")};
   return zone;
 }
 

@@ -8,6 +8,7 @@
 
 #include "engine/lifecycle.hpp"
 #include "engine/lookup.hpp"
+#include "engine/reminder_schedule.hpp"
 #include "workflows/assignment.hpp"
 #include "workflows/round.hpp"
 
@@ -112,6 +113,22 @@ std::optional<error> check_new_deadline(const command_context& ctx, const round&
   return std::nullopt;
 }
 
+// What an event does to the assignment's reminders, carried out once its new state and deadline
+// are known: a moved deadline cancels the old reminders and schedules them anew.
+struct reminder_changes {
+  bool cancel = false;
+  bool schedule = false;
+
+  void note(workflows::assignment_effect effect) {
+    if (effect == workflows::assignment_effect::cancel_reminders) cancel = true;
+    if (effect == workflows::assignment_effect::schedule_reminders) schedule = true;
+  }
+  void apply(const command_context& ctx, const assignment& a) const {
+    if (cancel) cancel_reminders(ctx, a);
+    if (schedule) schedule_reminders(ctx, a);
+  }
+};
+
 outcome<assignment> apply_to_assignment(const command_context& ctx, const round& r, assignment a,
                                         const case_event& e) {
   const workflows::assignment_facts facts{.body_is_committee = a.kind == body_kind::committee,
@@ -119,6 +136,7 @@ outcome<assignment> apply_to_assignment(const command_context& ctx, const round&
   const auto fired = workflows::fire_assignment(a.state, e.event, facts);
   if (!fired) return refusal_error(assignment_name(r, a), fired.error(), true);
   std::string payload = "{}";
+  reminder_changes reminders;
   for (const auto effect : fired->effects) {
     if (effect == workflows::assignment_effect::move_deadline) {
       if (auto bad = check_new_deadline(ctx, r, a, e)) return *bad;
@@ -126,11 +144,14 @@ outcome<assignment> apply_to_assignment(const command_context& ctx, const round&
       a.submitted_on.reset();
       a.late_by_working_days.reset();
       payload = deadline_payload(a.deadline);
+      reminders.cancel = reminders.schedule = true;
     } else if (effect == workflows::assignment_effect::record_submission) {
       a.submitted_on = ctx.now.day;
       a.late_by_working_days = working_days_between(a.deadline.effective, ctx.now.day);
       payload = fmt::format(R"({{"submitted_on":"{}","late_by_working_days":{}}})",
                             format_date(ctx.now.day), *a.late_by_working_days);
+    } else {
+      reminders.note(effect);
     }
   }
   const std::string from = a.state;
@@ -138,6 +159,7 @@ outcome<assignment> apply_to_assignment(const command_context& ctx, const round&
   if (!ctx.tx.update_assignment(a)) return conflict_error(assignment_name(r, a));
   ++a.version;
   record_assignment(ctx, a, e.event, from, e.note, std::move(payload));
+  reminders.apply(ctx, a);
   return a;
 }
 
@@ -216,6 +238,7 @@ outcome<round> insert_round_with_assignments(const command_context& ctx, const n
           .deadline = deadline_for(request.shift_deadlines, request.deadline),
           .shift_deadlines = request.shift_deadlines};
   r.id = ctx.tx.insert_round(r);
+  ctx.tx.set_reminder_policy(r.id, to_string(request.reminders));
   record_round(ctx, r, "create", "", "", deadline_payload(r.deadline));
   for (const auto& b : recipients) {
     assignment a{.round_id = r.id,

@@ -11,6 +11,7 @@
 #include "engine/clock.hpp"
 #include "engine/error.hpp"
 #include "engine/model.hpp"
+#include "engine/reminder_policy.hpp"
 #include "engine/store.hpp"
 
 namespace bevaka::engine {
@@ -40,9 +41,11 @@ struct new_round {
   std::optional<body_kind> all_bodies_of_kind{};  // instead of recipients
   bool draft = false;                             // true: created, not yet sent
   bool shift_deadlines = true;
+  reminder_policy reminders{};  // kept with the round; sending schedules each assignment's
 };
 
-// Creates the round and one assignment per recipient, and sends them unless `draft`.
+// Creates the round and one assignment per recipient, and sends them unless `draft`. Sending
+// schedules the reminders of the round's policy in the same transaction.
 [[nodiscard]] outcome<round> create_round(const command_context& ctx, const new_round& request);
 
 struct case_event {
@@ -57,7 +60,8 @@ struct case_event {
                                               std::string_view round_key, const case_event& e);
 
 // start, decide, submit, register, decline, return, extend. When the last open assignment of a
-// sent round ends, the round's answers close on their own.
+// sent round ends, the round's answers close on their own. Submit, decline and withdraw cancel
+// the assignment's reminders; extend and return move them to the new deadline.
 [[nodiscard]] outcome<assignment> fire_assignment_event(const command_context& ctx,
                                                         std::string_view round_key,
                                                         std::string_view body_key,

@@ -12,8 +12,9 @@
 #include "engine/followup.hpp"
 #include "engine/indicators.hpp"
 #include "engine/model.hpp"
-#include "engine/token.hpp"
+#include "engine/reminder.hpp"
 #include "engine/report_sections.hpp"
+#include "engine/token.hpp"
 
 namespace bevaka::engine {
 
@@ -102,6 +103,33 @@ class store_transaction {
   // Replaces the assignment's sections with `sections`.
   virtual void save_report_sections(id_t assignment_id,
                                     const std::vector<report_section>& sections) = 0;
+  // --- Reminders: the outbox (issue 3) ---
+  // A round's reminder policy in its canonical text ("-20,-10,-3,+1,+5!", "none"); nullopt for
+  // a round that never had one.
+  virtual void set_reminder_policy(id_t round_id, std::string_view policy) = 0;
+  [[nodiscard]] virtual std::optional<std::string> reminder_policy_of(id_t round_id) = 0;
+  // Returns the new reminder's id.
+  virtual id_t insert_reminder(const reminder& r) = 0;
+  // Marks the assignment's scheduled reminders cancelled; returns how many there were.
+  virtual int cancel_reminders_of(id_t assignment_id) = 0;
+  // A round's reminders, or every round's: by due time, then body name.
+  [[nodiscard]] virtual std::vector<reminder_view> reminders_of(std::optional<id_t> round_id) = 0;
+  // Scheduled reminders whose next attempt is at or before `now`, earliest first, at most
+  // `limit`. Reads, claims nothing. Must read an index: a dispatcher runs it all day.
+  [[nodiscard]] virtual std::vector<reminder_view> due_reminders(instant now, int limit) = 0;
+  // Claims up to `limit` of the due reminders for `holder` until `lease_until`: each one's
+  // attempts go up by one and its next attempt moves to `lease_until`, so nobody else takes it
+  // while the lease lasts, and anybody may once it has expired (its holder died). Reminders
+  // that another transaction is claiming are skipped without waiting.
+  [[nodiscard]] virtual std::vector<reminder_view> claim_due_reminders(instant now,
+                                                                       instant lease_until,
+                                                                       std::string_view holder,
+                                                                       int limit) = 0;
+  // Writes state, next attempt, sent_at and last_error of a claimed reminder, if `holder` still
+  // holds its claim and it is still scheduled. Returns false (writing nothing) otherwise.
+  [[nodiscard]] virtual bool settle_reminder(const reminder& r, std::string_view holder) = 0;
+  // The earliest next attempt of any scheduled reminder; nullopt when none is scheduled.
+  [[nodiscard]] virtual std::optional<instant> next_reminder_due() = 0;
 };
 
 class store {

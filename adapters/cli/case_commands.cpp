@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/cli/reminder_options.hpp"
 #include "engine/lookup.hpp"
 #include "engine/queries.hpp"
 
@@ -95,7 +96,7 @@ void add_body_commands(CLI::App& app, handler& chosen) {
 }
 
 struct round_create_options {
-  std::string kind, ref, title, deadline, by = default_actor();
+  std::string kind, ref, title, deadline, by = default_actor(), remind;
   std::vector<std::string> to;
   std::string to_all;
   bool draft = false, no_shift = false;
@@ -118,13 +119,18 @@ void add_round_create(CLI::App& round, handler& chosen) {
   create->add_flag("--no-deadline-shift", o->no_shift,
                    "keep a deadline on a weekend or holiday where it is");
   create->add_option("--by", o->by, "who creates it");
+  create->add_option("--remind", o->remind,
+                     "reminder policy: a name from the configuration, offsets in working days "
+                     "such as \"-20,-10,-3,+1,+5!\" (! to the registrar), or none");
   create->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto deadline = read_date("--deadline", o->deadline);
       if (!deadline) return deadline.error();
+      const auto reminders = reminder_policy_option(o->remind);
+      if (!reminders) return reminders.error();
       engine::new_round request{
-          *engine::parse_round_kind(o->kind), o->ref,   o->title,    *deadline, o->to,
-          engine::parse_body_kind(o->to_all), o->draft, !o->no_shift};
+          *engine::parse_round_kind(o->kind), o->ref,   o->title,     *deadline, o->to,
+          engine::parse_body_kind(o->to_all), o->draft, !o->no_shift, *reminders};
       return engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
         const auto created = engine::create_round(rt.context(tx, o->by), request);
         if (!created) return outcome<void>(created.error());

@@ -12,7 +12,7 @@ namespace bevaka::cli {
 void add_case_commands(CLI::App& app, handler& chosen);
 // query_commands.cpp: overdue, log, calendar
 void add_query_commands(CLI::App& app, handler& chosen);
-// serve_commands.cpp: serve, token
+// serve_commands.cpp: serve (the HTTP API, the dashboard and the reminder dispatcher), token
 void add_serve_commands(CLI::App& app, handler& chosen);
 // followup_commands.cpp: followup import, list, areas, event, set, log, export
 void add_followup_commands(CLI::App& app, handler& chosen);
@@ -20,5 +20,7 @@ void add_followup_commands(CLI::App& app, handler& chosen);
 void add_indicator_commands(CLI::App& app, handler& chosen);
 // report_commands.cpp: sections import, show; report
 void add_report_commands(CLI::App& app, handler& chosen);
+// reminder_commands.cpp: reminders, remind
+void add_reminder_commands(CLI::App& app, handler& chosen);
 
 }  // namespace bevaka::cli

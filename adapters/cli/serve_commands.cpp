@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/cli/reminder_service.hpp"
 #include "adapters/http/api.hpp"
 #include "adapters/http/server.hpp"
 #include "adapters/http/token_secret.hpp"
@@ -56,6 +57,8 @@ struct serve_options {
 outcome<void> serve(runtime& rt, const serve_options& o) {
   const auto at = parse_listen(o.listen);
   if (!at) return at.error();
+  // A server outlives whoever reads its output: a closed pipe must not kill it (SIGPIPE).
+  std::signal(SIGPIPE, SIG_IGN);
   std::unique_ptr<engine::clock> clock;
   if (rt.now_given)
     clock = std::make_unique<engine::fixed_clock>(rt.now);
@@ -74,8 +77,13 @@ outcome<void> serve(runtime& rt, const serve_options& o) {
                       fmt::format("cannot listen on {}: {}", o.listen, e.code().message()));
   }
   server->start();
+  auto reminders = reminder_service::start(rt, io);
+  if (!reminders) return reminders.error();
   asio::signal_set signals(io, SIGINT, SIGTERM);
-  signals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
+  signals.async_wait([&](const boost::system::error_code&, int) {
+    (*reminders)->stop();
+    io.stop();
+  });
   rt.out << "bevaka: serving " << url_of(server->endpoint()) << std::endl;
   io.run();
   return {};
@@ -83,8 +91,8 @@ outcome<void> serve(runtime& rt, const serve_options& o) {
 
 void add_serve(CLI::App& app, handler& chosen) {
   auto o = std::make_shared<serve_options>();
-  auto* serve_command =
-      app.add_subcommand("serve", "serve the HTTP API and the dashboard until stopped");
+  auto* serve_command = app.add_subcommand(
+      "serve", "serve the HTTP API and the dashboard, and send reminders as they fall due");
   serve_command
       ->add_option("--listen", o->listen, "ADDRESS:PORT; port 0 takes a free one (printed)")
       ->capture_default_str();

@@ -133,6 +133,36 @@ const std::vector<migration> all_migrations{
               content TEXT NOT NULL,
               PRIMARY KEY (assignment_id, number)))",
      }},
+    // Times are UTC text, 'YYYY-MM-DDTHH:MM:SSZ', so they sort as they compare. A dispatcher
+    // finds due reminders through reminders_due, which holds only the scheduled ones, in the
+    // order it takes them: many fall due at the same 08:00, so the id is part of the key.
+    {4,
+     "reminders outbox",
+     {
+         R"(CREATE TABLE round_reminder_policies (
+              round_id BIGINT PRIMARY KEY REFERENCES rounds (id),
+              policy TEXT NOT NULL))",
+         R"(CREATE TABLE reminders (
+              id {id},
+              assignment_id BIGINT NOT NULL REFERENCES assignments (id),
+              round_id BIGINT NOT NULL REFERENCES rounds (id),
+              body_id BIGINT NOT NULL REFERENCES bodies (id),
+              kind TEXT NOT NULL,
+              offset_days INTEGER NOT NULL,
+              deadline TEXT NOT NULL,
+              due_at TEXT NOT NULL,
+              state TEXT NOT NULL,
+              next_attempt_at TEXT NOT NULL,
+              attempts INTEGER NOT NULL,
+              claim_holder TEXT NOT NULL,
+              sent_at TEXT,
+              last_error TEXT NOT NULL))",
+         R"(CREATE INDEX reminders_due ON reminders (next_attempt_at, id)
+              WHERE state = 'scheduled')",
+         R"(CREATE INDEX reminders_open_by_assignment ON reminders (assignment_id)
+              WHERE state = 'scheduled')",
+         R"(CREATE INDEX reminders_by_round ON reminders (round_id, due_at))",
+     }},
 };
 
 }  // namespace

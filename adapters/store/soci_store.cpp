@@ -169,6 +169,17 @@ std::string soci_store::explain_overdue(engine::date day) {
   return plan;
 }
 
+std::string soci_store::explain_due_reminders(engine::instant now) {
+  std::string sql = detail::due_reminders_sql + "ORDER BY m.next_attempt_at, m.id LIMIT 20";
+  sql.replace(sql.find(":now"), 4, fmt::format("'{}'", detail::format_utc(now)));
+  const bool sqlite = kind_ == backend::sqlite;
+  soci::rowset<soci::row> rows = session_->prepare
+                                 << (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
+  std::string plan;
+  for (const auto& row : rows) plan += row.get<std::string>(row.size() - 1) + "\n";
+  return plan;
+}
+
 void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {
   try {
     transaction_guard guard(*session_, kind_);

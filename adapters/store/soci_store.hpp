@@ -50,6 +50,8 @@ class soci_store final : public engine::store {
   // The database's plan for the overdue query on `day`, one step a line: to check, in the tests
   // and the benchmark, that it reads the partial index rather than the table.
   [[nodiscard]] std::string explain_overdue(engine::date day);
+  // The plan for the dispatcher's due-reminder query at `now`: it must read reminders_due.
+  [[nodiscard]] std::string explain_due_reminders(engine::instant now);
 
   [[nodiscard]] backend kind() const { return kind_; }
   // For the benchmark and the tests: the raw session, inside or outside a transaction.

@@ -9,6 +9,17 @@
 
 namespace bevaka::store::detail {
 
+// The overdue query: assignments awaiting an answer with a deadline before `:before`.
+// Shared with soci_store::explain_overdue so the plan shown is the plan of this very query.
+extern const std::string awaiting_past_deadline_sql;
+
+// The dispatcher's query: scheduled reminders due at `:now`, earliest first, reading the partial
+// index reminders_due. Shared with soci_store::explain_due_reminders.
+extern const std::string due_reminders_sql;
+
+// Reminder times as stored: UTC, 'YYYY-MM-DDTHH:MM:SSZ'.
+[[nodiscard]] std::string format_utc(engine::instant t);
+
 class soci_transaction final : public engine::store_transaction {
  public:
   // `prepared` belongs to `sql`'s connection and outlives this transaction.
@@ -61,6 +72,19 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::report_section> report_sections(engine::id_t assignment_id) override;
   void save_report_sections(engine::id_t assignment_id,
                             const std::vector<engine::report_section>& sections) override;
+  // Reminders: soci_transaction_reminders.cpp
+  void set_reminder_policy(engine::id_t round_id, std::string_view policy) override;
+  std::optional<std::string> reminder_policy_of(engine::id_t round_id) override;
+  engine::id_t insert_reminder(const engine::reminder& r) override;
+  int cancel_reminders_of(engine::id_t assignment_id) override;
+  std::vector<engine::reminder_view> reminders_of(std::optional<engine::id_t> round_id) override;
+  std::vector<engine::reminder_view> due_reminders(engine::instant now, int limit) override;
+  std::vector<engine::reminder_view> claim_due_reminders(engine::instant now,
+                                                         engine::instant lease_until,
+                                                         std::string_view holder,
+                                                         int limit) override;
+  bool settle_reminder(const engine::reminder& r, std::string_view holder) override;
+  std::optional<engine::instant> next_reminder_due() override;
 
  private:
   soci::session& sql_;

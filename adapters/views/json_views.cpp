@@ -1,5 +1,7 @@
 #include "adapters/views/json_views.hpp"
 
+#include "engine/clock.hpp"
+
 namespace bevaka::views {
 namespace {
 
@@ -85,6 +87,26 @@ json to_json(const engine::api_token& t) {
   return json{{"holder", t.holder},
               {"role", engine::to_string(t.holder_role)},
               {"body", text_or_null(t.body_name)}};
+}
+
+json to_json(const engine::reminder_view& v, const std::string& registrar) {
+  const auto& r = v.r;
+  const auto local = [](engine::instant t) { return engine::stockholm_time(t).iso(); };
+  const bool escalation = r.kind == engine::reminder_kind::escalation;
+  const bool waiting = r.state == engine::reminder_state::scheduled;
+  return json{{"round", r.round_id},
+              {"ref", v.ref},
+              {"body", v.body_name},
+              {"to", escalation ? (registrar.empty() ? json::array() : json::array({registrar}))
+                                : json(v.body_emails)},
+              {"due_at", local(r.due_at)},
+              {"kind", engine::to_string(r.kind)},
+              {"state", engine::to_string(r.state)},
+              {"attempts", r.attempts},
+              {"sent_at", r.sent_at ? json(local(*r.sent_at)) : json(nullptr)},
+              {"id", r.id},
+              {"next_attempt_at", waiting ? json(local(r.next_attempt_at)) : json(nullptr)},
+              {"error", text_or_null(r.last_error)}};
 }
 
 }  // namespace bevaka::views

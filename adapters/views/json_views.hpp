@@ -7,6 +7,7 @@
 #include "engine/listings.hpp"
 #include "engine/model.hpp"
 #include "engine/queries.hpp"
+#include "engine/reminder.hpp"
 #include "engine/token.hpp"
 
 namespace bevaka::views {
@@ -31,6 +32,10 @@ using json = nlohmann::ordered_json;
 [[nodiscard]] json to_json(const engine::obligation& o);
 // {holder, role, body}: who a token speaks for. Never the token or its hash.
 [[nodiscard]] json to_json(const engine::api_token& t);
+// {round, ref, body, to, due_at, kind, state, attempts, sent_at, id, next_attempt_at, error};
+// `to` is the body's addresses, or the registrar's for an escalation. Times are Stockholm time
+// with the offset, like an event's `at`.
+[[nodiscard]] json to_json(const engine::reminder_view& v, const std::string& registrar);
 
 template <class T>
 [[nodiscard]] json to_json_array(const std::vector<T>& items) {

@@ -48,7 +48,7 @@ running_server::running_server(const std::string& db_url, const std::string& now
   FILE* from_server = ::fdopen(out[0], "r");
   char line[512] = {};
   const bool got = std::fgets(line, sizeof line, from_server) != nullptr;
-  std::fclose(from_server);  // later lines (none are written) would go nowhere
+  std::fclose(from_server);  // later lines (reminders sent) go nowhere
   port_ = got ? port_in(line) : 0;
   if (port_ == 0) {
     ::kill(pid_, SIGKILL);

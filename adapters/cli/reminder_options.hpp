@@ -1,0 +1,16 @@
+#pragma once
+// The reminder policy a command names (`round create --remind`), read with the settings.
+
+#include <string>
+
+#include "engine/error.hpp"
+#include "engine/reminder_policy.hpp"
+
+namespace bevaka::cli {
+
+// `text` is a named policy from the configuration, offsets ("-20,-10,-3,+1,+5!"), "none", or
+// empty for the configured default. bad_input names --remind and the offending part.
+[[nodiscard]] engine::outcome<engine::reminder_policy> reminder_policy_option(
+    const std::string& text);
+
+}  // namespace bevaka::cli

@@ -1,0 +1,55 @@
+#pragma once
+// bevaka's settings: plain structs with in-class defaults, read once from the TOML file
+// (config/bevaka.toml, or BEVAKA_CONFIG) and then from the BEVAKA_* environment variables that
+// override single settings.
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "engine/error.hpp"
+#include "engine/reminder_message.hpp"
+#include "engine/reminder_policy.hpp"
+
+namespace bevaka::config {
+
+struct mail_settings {
+  std::string from = "bevaka@kommun.example.se";            // BEVAKA_MAIL_FROM
+  std::string registrar = "registrator@kommun.example.se";  // BEVAKA_REGISTRAR_EMAIL
+  std::string contact = "trygghetssamordnaren";             // {contact} in the templates
+  std::string smtp_url{};                                   // BEVAKA_SMTP_URL; empty: files
+  std::string smtp_password{};                              // BEVAKA_SMTP_PASSWORD
+  std::filesystem::path dir = "var/outbox";                 // BEVAKA_MAIL_DIR
+  std::filesystem::path templates{};                        // reminder.txt, overdue.txt, ...
+};
+
+struct reminder_settings {
+  std::string default_policy = "-20,-10,-3,+1,+5!";            // offsets, or a name from `policies`
+  std::map<std::string, std::string, std::less<>> policies{};  // name -> offsets
+  std::chrono::seconds retry_first{60};
+  std::chrono::seconds retry_max{3600};
+};
+
+struct settings {
+  mail_settings mail{};
+  reminder_settings reminders{};
+};
+
+// The file BEVAKA_CONFIG names; else config/bevaka.toml in the working folder if there is one;
+// else the one in the source tree this bevaka was built from.
+[[nodiscard]] std::filesystem::path config_file();
+
+// Reads `file` and then the environment. A malformed file, an unknown key or a value of the
+// wrong type is bad_input, "FILE:LINE: what is wrong"; a missing file is bad_input too.
+[[nodiscard]] engine::outcome<settings> load_settings(const std::filesystem::path& file);
+
+// `text` is a policy's name from the settings or offsets written out; empty means the default.
+[[nodiscard]] engine::outcome<engine::reminder_policy> resolve_policy(
+    const reminder_settings& settings, std::string_view text);
+
+// Reads and checks reminder.txt, overdue.txt and escalation.txt from mail.templates.
+[[nodiscard]] engine::outcome<engine::reminder_templates> load_templates(const mail_settings& mail);
+
+}  // namespace bevaka::config

@@ -1,0 +1,258 @@
+// `bevaka remind`: what is due goes out once, by SMTP to a real server on 127.0.0.1 (aiosmtpd,
+// started by the test) or as .eml files; failures are retried with backoff or marked failed.
+// On a real database (SQLite or PostgreSQL).
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <set>
+
+#include "tests/reminders/reminder_scenario.hpp"
+#include "tests/support/smtp_sink.hpp"
+
+using namespace bevaka::testing;
+using json = nlohmann::json;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// The first reminders (20 working days before 31 March 2017) are due at 08:00 on 3 March.
+const std::string first_due = "2017-03-03T09:00";
+
+struct remind_fixture {
+  std::string mail_dir = fresh_folder("eml");
+  scoped_environment env{{{"BEVAKA_REGISTRAR_EMAIL", registrar},
+                          {"BEVAKA_MAIL_FROM", "bevaka@jarfalla.example.se"},
+                          {"BEVAKA_CONFIG", ""},
+                          {"BEVAKA_SMTP_URL", ""},
+                          {"BEVAKA_MAIL_DIR", mail_dir}}};
+  cli_session cli{"reminder_tests"};
+
+  remind_fixture() { create_annual_report(cli); }
+
+  json remind(const std::string& now, std::vector<std::string> extra = {}) {
+    cli.now = now;
+    std::vector<std::string> args{"remind"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return cli.ok(args);
+  }
+  json reminders() { return cli.ok({"reminders", report_ref}); }
+};
+
+// The rows of a listing (or of remind's answer) in `state`.
+std::vector<json> in_state(const json& rows, const std::string& state) {
+  std::vector<json> found;
+  for (const auto& row : rows)
+    if (row.at("state") == state) found.push_back(row);
+  return found;
+}
+
+std::set<std::string> eml_files(const std::string& dir) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    names.insert(entry.path().filename().string());
+  return names;
+}
+
+std::multiset<std::string> message_ids(const std::vector<json>& messages) {
+  std::multiset<std::string> ids;
+  for (const auto& m : messages) ids.insert(m.at("message_id").get<std::string>());
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(remind_fixture,
+                 "Without SMTP, remind writes each due reminder as an .eml file, once",
+                 "[reminders]") {
+  const auto sent = remind(first_due);
+  REQUIRE(sent.size() == committees.size());
+  for (const auto& row : sent) {
+    CHECK(row.at("state") == "sent");
+    CHECK(row.at("attempts") == 1);
+    CHECK(row.at("sent_at") == "2017-03-03T09:00:00+01:00");
+    CHECK(row.at("kind") == "reminder");
+  }
+  const auto files = eml_files(mail_dir);
+  CHECK(files.size() == committees.size());
+  for (const auto& row : sent)
+    CHECK(files.contains(row.at("message_id").get<std::string>() + ".eml"));
+  CHECK(in_state(reminders(), "sent").size() == committees.size());
+
+  CHECK(remind(first_due) == json::array());
+  CHECK(remind("2017-03-10") == json::array());
+  CHECK(eml_files(mail_dir) == files);
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "remind --dry-run shows what would go out on a given day and sends nothing",
+                 "[reminders]") {
+  const auto before = reminders();
+  const auto preview = remind("2017-03-28T12:00", {"--dry-run"});
+  // By 28 March all three reminders before the deadline are due for each committee.
+  REQUIRE(preview.size() == 3 * committees.size());
+  for (const auto& row : preview) CHECK(row.at("state") == "scheduled");
+  CHECK(preview.front().at("subject") ==
+        "Påminnelse: Kst 2017/84 Rapportering av trygghet 2016 – årlig uppföljning – svar senast "
+        "31 mars 2017");
+  CHECK(reminders() == before);
+  CHECK(eml_files(mail_dir).empty());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "By SMTP each reminder reaches the server as a proper message whose å, ä and ö "
+                 "survive",
+                 "[reminders][smtp]") {
+  smtp_sink server("remind");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  const auto sent = remind(first_due);
+  REQUIRE(sent.size() == committees.size());
+  const auto received = server.messages();
+  REQUIRE(received.size() == committees.size());
+  std::set<std::string> recipients;
+  for (const auto& m : received) {
+    CHECK(m.at("subject") ==
+          "Påminnelse: Kst 2017/84 Rapportering av trygghet 2016 – årlig uppföljning – svar "
+          "senast 31 mars 2017");
+    CHECK(m.at("from") == "bevaka@jarfalla.example.se");
+    CHECK(m.at("mail_from") == "bevaka@jarfalla.example.se");
+    CHECK(m.at("date") == "Fri, 03 Mar 2017 09:00:00 +0100");
+    CHECK(m.at("content_type") == "text/plain");
+    CHECK(m.at("charset") == "utf-8");
+    CHECK_THAT(m.at("body").get<std::string>(),
+               Contains("Ert svar ska vara inne senast 31 mars 2017. Det är 20 arbetsdagar kvar."));
+    CHECK_THAT(m.at("body").get<std::string>(), Contains("Frågor besvaras av"));
+    recipients.insert(m.at("rcpt").at(0).get<std::string>());
+  }
+  CHECK(recipients == std::set<std::string>{"socialnamnden@example.se", "bun@example.se",
+                                            "kompetensnamnden@example.se"});
+  std::set<std::string> expected_ids;
+  for (const auto& row : sent)
+    expected_ids.insert("<" + row.at("message_id").get<std::string>() + ">");
+  const auto ids = message_ids(received);
+  CHECK(std::set<std::string>(ids.begin(), ids.end()) == expected_ids);
+  // Every line of what went over the wire is 7-bit and at most 78 characters (RFC 5322 §2.1.1).
+  const auto raw = server.raw(0);
+  CHECK(std::all_of(raw.begin(), raw.end(), [](char c) { return (c & 0x80) == 0; }));
+  CHECK(raw.find("Subject: =?UTF-8?B?") != std::string::npos);
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "A server that answers 4xx is retried after the backoff until it takes the mail",
+                 "[reminders][smtp]") {
+  smtp_sink server("busy");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  server.answer("4xx");
+  const auto tried = remind(first_due);
+  CHECK(tried.size() == committees.size());
+  CHECK(in_state(tried, "scheduled").size() == committees.size());
+  auto rows = in_state(reminders(), "scheduled");
+  const auto waiting = rows.front();
+  CHECK(waiting.at("attempts") == 1);
+  CHECK(waiting.at("next_attempt_at") == "2017-03-03T09:01:00+01:00");
+  CHECK_THAT(waiting.at("error").get<std::string>(), Contains("451 4.3.0 Mailbox busy"));
+  // Still busy a minute later: the next wait is twice as long.
+  CHECK(in_state(remind("2017-03-03T09:01"), "sent").empty());
+  CHECK(in_state(reminders(), "scheduled").front().at("next_attempt_at") ==
+        "2017-03-03T09:03:00+01:00");
+  // Before the backoff has passed nothing is tried, though the server would take it now.
+  server.answer("accept");
+  CHECK(remind("2017-03-03T09:02") == json::array());
+  CHECK(server.messages().empty());
+  const auto sent = remind("2017-03-03T09:03");
+  CHECK(sent.size() == committees.size());
+  for (const auto& row : sent) CHECK(row.at("attempts") == 3);
+  CHECK(server.messages().size() == committees.size());
+  CHECK(remind("2017-03-03T10:00") == json::array());
+  CHECK(server.messages().size() == committees.size());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "A server that is down is retried, and gets each reminder once when it is back",
+                 "[reminders][smtp]") {
+  smtp_sink server("down");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  server.stop();
+  CHECK(in_state(remind(first_due), "sent").empty());
+  const auto waiting = in_state(reminders(), "scheduled").front();
+  CHECK(waiting.at("attempts") == 1);
+  CHECK_THAT(waiting.at("error").get<std::string>(), Contains("onnect"));
+  server.start();
+  CHECK(remind("2017-03-03T09:05").size() == committees.size());
+  const auto ids = message_ids(server.messages());
+  CHECK(ids.size() == committees.size());
+  CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == committees.size());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "A 5xx answer fails the reminder, visible in reminders, and it is not retried",
+                 "[reminders][smtp]") {
+  smtp_sink server("refuses");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  server.answer("5xx");
+  const auto handled = remind(first_due);
+  REQUIRE(handled.size() == committees.size());
+  const auto failed = in_state(reminders(), "failed");
+  REQUIRE(failed.size() == committees.size());
+  CHECK(failed.front().at("attempts") == 1);
+  CHECK(failed.front().at("sent_at").is_null());
+  CHECK_THAT(failed.front().at("error").get<std::string>(), Contains("554"));
+  server.answer("accept");
+  CHECK(remind("2017-03-06") == json::array());
+  CHECK(server.messages().empty());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "Run again and again through the whole schedule, every reminder reaches the "
+                 "server exactly once",
+                 "[reminders][smtp]") {
+  smtp_sink server("restarts");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  for (const auto* now :
+       {"2017-03-01", "2017-03-03T08:00", "2017-03-03T08:00", "2017-03-06", "2017-03-17T08:30",
+        "2017-03-17T08:30", "2017-03-28T12:00", "2017-04-03T08:00", "2017-04-04",
+        "2017-04-07T08:00", "2017-04-07T09:00", "2017-05-01"})
+    remind(now);
+  const auto received = server.messages();
+  CHECK(received.size() == 5 * committees.size());
+  const auto ids = message_ids(received);
+  CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == 5 * committees.size());
+  CHECK(in_state(reminders(), "sent").size() == 5 * committees.size());
+  std::size_t escalations = 0;
+  for (const auto& m : received)
+    if (m.at("rcpt").at(0) == registrar) ++escalations;
+  CHECK(escalations == committees.size());
+}
+
+TEST_CASE_METHOD(remind_fixture, "A reminder cancelled by the answer does not go out",
+                 "[reminders][smtp]") {
+  smtp_sink server("cancelled");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  cli.now = "2017-03-02";
+  cli.ok({"assignment", "event", report_ref, "Socialnämnden", "decide"});
+  cli.ok({"assignment", "event", report_ref, "Socialnämnden", "submit"});
+  for (const auto* now : {"2017-03-03T08:00", "2017-03-17T08:00", "2017-03-28T08:00",
+                          "2017-04-03T08:00", "2017-04-07T08:00"})
+    remind(now);
+  for (const auto& m : server.messages()) CHECK(m.at("rcpt").at(0) != "socialnamnden@example.se");
+  CHECK(server.messages().size() == 5 * (committees.size() - 1));
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "Reminders that could not go out before the deadline are cancelled, not sent: "
+                 "the overdue notice goes instead",
+                 "[reminders][smtp]") {
+  smtp_sink server("late");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  // Nobody ran the dispatcher in March.
+  const auto preview = remind("2017-04-03T09:00", {"--dry-run"});
+  CHECK(preview.size() == committees.size());
+  for (const auto& row : preview) CHECK(row.at("kind") == "overdue");
+  remind("2017-04-03T09:00");
+  const auto received = server.messages();
+  REQUIRE(received.size() == committees.size());
+  for (const auto& m : received)
+    CHECK_THAT(m.at("subject").get<std::string>(), Contains("Försenat svar: Kst 2017/84"));
+  const auto cancelled = in_state(reminders(), "cancelled");
+  CHECK(cancelled.size() == 3 * committees.size());
+  CHECK_THAT(cancelled.front().at("error").get<std::string>(), Contains("deadline had passed"));
+}
