@@ -156,10 +156,7 @@ void soci_store::require_current_schema() {
         migrations().back().version));
 }
 
-std::string soci_store::explain_overdue(engine::date day) {
-  // PostgreSQL cannot prepare EXPLAIN with parameters: the date, which we format, is inlined.
-  std::string sql = detail::awaiting_past_deadline_sql + "ORDER BY a.deadline";
-  sql.replace(sql.find(":before"), 7, fmt::format("'{}'", engine::format_date(day)));
+std::string soci_store::explain(const std::string& sql) {
   const bool sqlite = kind_ == backend::sqlite;
   soci::rowset<soci::row> rows = session_->prepare
                                  << (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
@@ -169,15 +166,17 @@ std::string soci_store::explain_overdue(engine::date day) {
   return plan;
 }
 
+// PostgreSQL cannot prepare EXPLAIN with parameters: the values, which we format, are inlined.
+std::string soci_store::explain_overdue(engine::date day) {
+  std::string sql = detail::awaiting_past_deadline_sql + "ORDER BY a.deadline";
+  sql.replace(sql.find(":before"), 7, fmt::format("'{}'", engine::format_date(day)));
+  return explain(sql);
+}
+
 std::string soci_store::explain_due_reminders(engine::instant now) {
   std::string sql = detail::due_reminders_sql + "ORDER BY m.next_attempt_at, m.id LIMIT 20";
   sql.replace(sql.find(":now"), 4, fmt::format("'{}'", detail::format_utc(now)));
-  const bool sqlite = kind_ == backend::sqlite;
-  soci::rowset<soci::row> rows = session_->prepare
-                                 << (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql;
-  std::string plan;
-  for (const auto& row : rows) plan += row.get<std::string>(row.size() - 1) + "\n";
-  return plan;
+  return explain(sql);
 }
 
 void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {

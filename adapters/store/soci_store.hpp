@@ -59,6 +59,8 @@ class soci_store final : public engine::store {
 
  private:
   int schema_version();
+  // The database's plan for `sql`, one step a line.
+  std::string explain(const std::string& sql);
   backend kind_;
   std::unique_ptr<soci::session> session_;  // soci::session cannot move: held by pointer
   // Prepared on the session: declared after it, so destroyed before it.

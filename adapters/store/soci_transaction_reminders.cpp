@@ -9,12 +9,6 @@ namespace {
 
 using namespace bevaka::engine;
 
-engine::date stored_date(const std::string& text) {
-  const auto day = parse_date(text);
-  if (!day) throw database_error(fmt::format("the database holds a malformed date '{}'", text));
-  return *day;
-}
-
 instant stored_instant(const std::string& text) {
   const auto day =
       text.size() == 20 ? parse_date(std::string_view(text).substr(0, 10)) : std::nullopt;
@@ -23,16 +17,6 @@ instant stored_instant(const std::string& text) {
     throw database_error(fmt::format("the database holds a malformed time '{}'", text));
   return instant{std::chrono::sys_days{*day}} + std::chrono::hours{h} + std::chrono::minutes{m} +
          std::chrono::seconds{s};
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  for (std::size_t start = 0; start < text.size();) {
-    const auto end = std::min(text.find('\n', start), text.size());
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 // Column buffers for one reminder_view; SOCI binds into them and each fetch overwrites them.
