@@ -83,6 +83,14 @@ class timed_transaction final : public store_transaction {
   std::vector<event_record> events_of_round(id_t round_id, std::optional<id_t> body) override {
     return timed(sink_, "events_of_round", [&] { return inner_.events_of_round(round_id, body); });
   }
+  std::vector<std::pair<reminder_state, long long>> reminder_counts() override {
+    return timed(sink_, "reminder_counts", [&] { return inner_.reminder_counts(); });
+  }
+  std::vector<awaiting_row> awaiting_with_failed_reminders(
+      std::optional<round_kind> kind) override {
+    return timed(sink_, "awaiting_with_failed_reminders",
+                 [&] { return inner_.awaiting_with_failed_reminders(kind); });
+  }
   std::vector<awaiting_row> awaiting_past_deadline(date day,
                                                    std::optional<round_kind> kind) override {
     return timed(sink_, "awaiting_past_deadline",

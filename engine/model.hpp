@@ -77,7 +77,7 @@ struct event_record {
   std::string payload{};  // JSON object with the event's data, "{}" when none
 };
 
-// An assignment still awaiting an answer whose deadline has passed, as the store finds it.
+// An assignment still awaiting an answer, as the store finds it for the registrar's list.
 struct awaiting_row {
   id_t round_id = 0;
   std::string ref{};
@@ -85,6 +85,7 @@ struct awaiting_row {
   std::string body_name{};
   date deadline{};
   std::string state{};
+  int failed_reminders = 0;  // reminders the mail server refused for good
 };
 
 }  // namespace bevaka::engine

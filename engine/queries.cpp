@@ -25,9 +25,21 @@ std::vector<overdue_item> overdue(store_transaction& tx, date today,
                                  std::move(row.body_name), row.deadline, days,
                                  std::move(row.state)});
   }
+  for (auto& row : tx.awaiting_with_failed_reminders(kind)) {
+    const auto listed = std::find_if(items.begin(), items.end(), [&](const overdue_item& item) {
+      return item.round_id == row.round_id && item.body == row.body_name;
+    });
+    if (listed != items.end()) {
+      listed->failed_reminders = row.failed_reminders;
+      continue;
+    }
+    items.push_back(overdue_item{row.round_id, std::move(row.ref), std::move(row.title),
+                                 std::move(row.body_name), row.deadline, 0, std::move(row.state),
+                                 row.failed_reminders});
+  }
   std::stable_sort(items.begin(), items.end(), [](const overdue_item& a, const overdue_item& b) {
-    return std::tie(b.working_days_overdue, a.ref, a.body) <
-           std::tie(a.working_days_overdue, b.ref, b.body);
+    return std::tie(b.working_days_overdue, a.deadline, a.ref, a.body) <
+           std::tie(a.working_days_overdue, b.deadline, b.ref, b.body);
   });
   return items;
 }

@@ -28,10 +28,13 @@ struct overdue_item {
   date deadline;
   int working_days_overdue = 0;
   std::string state;
+  int failed_reminders = 0;
 };
 
-// Assignments awaiting an answer at least one working day past their deadline on `today`,
-// most overdue first (then by reference number and body).
+// The registrar's list: assignments awaiting an answer at least one working day past their
+// deadline on `today`, most overdue first (then by reference number and body); then those not
+// overdue (yet) with a failed reminder, whose body may not know its deadline, earliest first.
+// Every row counts the assignment's failed reminders.
 [[nodiscard]] std::vector<overdue_item> overdue(store_transaction& tx, date today,
                                                 std::optional<round_kind> kind);
 

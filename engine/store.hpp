@@ -59,6 +59,10 @@ class store_transaction {
   // Must read an index, not the table: the registrar runs it every day.
   [[nodiscard]] virtual std::vector<awaiting_row> awaiting_past_deadline(
       date day, std::optional<round_kind> kind) = 0;
+  // Assignments awaiting an answer with at least one failed reminder, with how many failed.
+  // Must read an index: it is part of the registrar's daily list.
+  [[nodiscard]] virtual std::vector<awaiting_row> awaiting_with_failed_reminders(
+      std::optional<round_kind> kind) = 0;
 
   // --- The HTTP API and the dashboard (issue 4) ---
 
@@ -130,6 +134,8 @@ class store_transaction {
   [[nodiscard]] virtual bool settle_reminder(const reminder& r, std::string_view holder) = 0;
   // The earliest next attempt of any scheduled reminder; nullopt when none is scheduled.
   [[nodiscard]] virtual std::optional<instant> next_reminder_due() = 0;
+  // How many reminders are in each state (states with none are left out), for /metrics.
+  [[nodiscard]] virtual std::vector<std::pair<reminder_state, long long>> reminder_counts() = 0;
 };
 
 class store {

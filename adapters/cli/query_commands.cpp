@@ -9,12 +9,13 @@ namespace {
 using engine::outcome;
 
 const std::vector<std::string> overdue_columns{
-    "ref", "title", "body", "deadline", "working_days_overdue", "state"};
+    "ref", "title", "body", "deadline", "working_days_overdue", "state", "failed_reminders"};
 const std::vector<std::string> log_columns{"at", "body", "event", "from", "to", "by", "note"};
 
 void add_overdue(CLI::App& app, handler& chosen) {
   auto kind = std::make_shared<std::string>();
-  auto* overdue = app.add_subcommand("overdue", "who is late with what, most overdue first");
+  auto* overdue = app.add_subcommand(
+      "overdue", "who is late with what, most overdue first; then whose reminder failed");
   overdue->add_option("--kind", *kind, "only rounds of this kind")
       ->check(CLI::IsMember({"consultation", "annual-report"}));
   overdue->callback([&chosen, kind] {

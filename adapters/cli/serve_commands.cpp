@@ -9,6 +9,7 @@
 
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reminder_service.hpp"
+#include "adapters/config/settings.hpp"
 #include "adapters/http/api.hpp"
 #include "adapters/http/server.hpp"
 #include "adapters/http/token_secret.hpp"
@@ -64,7 +65,9 @@ outcome<void> serve(runtime& rt, const serve_options& o) {
     clock = std::make_unique<engine::fixed_clock>(rt.now);
   else
     clock = std::make_unique<engine::system_clock>();
-  http::api api(rt.store(), *clock);
+  const auto config = config::load_settings(config::config_file());
+  if (!config) return config.error();
+  http::api api(rt.store(), *clock, config->mail.registrar);
   asio::io_context io;
   const http::server_settings settings{
       .request_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout_seconds * 1000))};

@@ -42,6 +42,8 @@ const std::vector<route> routes{
   {"POST", "/api/rounds/{round}/events",                      write, {},        round_event},
   {"POST", "/api/rounds/{round}/assignments/{body}/events",   write, {},        assignment_event},
   {"GET",  "/api/rounds/{round}/log",                         read,  {"body"},  round_log},
+  {"GET",  "/api/rounds/{round}/reminders",                   read,  {},        round_reminders},
+  {"GET",  "/api/reminders",                                  read,  {},        all_reminders},
   {"GET",  "/api/overdue",                                    read,  {"kind"},  overdue},
   {"GET",  "/api/calendar/{year}",                            read,  {},        calendar},
   {"GET",  "/api/whoami",                                     read,  {},        whoami},
@@ -137,12 +139,19 @@ std::string bearer_token(std::string_view authorization) {
 
 // The token from the Authorization header; calendar feeds may carry it in the URL instead,
 // because Outlook and Google Calendar cannot send headers to a subscription.
-api_outcome<engine::api_token> authenticate(engine::store_transaction& tx,
-                                            const api_request& request,
-                                            const std::map<std::string, std::string>& query) {
+std::string presented_token(const api_request& request,
+                            const std::map<std::string, std::string>& query) {
   auto token = bearer_token(request.authorization);
   if (const auto in_url = query.find("token"); token.empty() && in_url != query.end())
     token = in_url->second;
+  return token;
+}
+
+// Who is calling, or 401.
+api_outcome<engine::api_token> authenticate(engine::store_transaction& tx,
+                                            const api_request& request,
+                                            const std::map<std::string, std::string>& query) {
+  const auto token = presented_token(request, query);
   if (token.empty())
     return api_error{401, "unauthorized",
                      "send Authorization: Bearer TOKEN (made by `bevaka token create`)"};
@@ -171,6 +180,21 @@ api_response dashboard_response(std::string_view method, std::string_view path) 
                   {"X-Content-Type-Options", "nosniff"},
                   {"Referrer-Policy", "no-referrer"},
                   {"Cache-Control", "no-cache"}}};
+}
+
+// Every state, those with no reminders as 0, so a graph's series never vanish.
+std::vector<std::pair<std::string_view, long long>> reminders_by_state(engine::store& store) {
+  using enum engine::reminder_state;
+  std::vector<std::pair<std::string_view, long long>> counts;
+  for (const auto state : {scheduled, sent, cancelled, failed})
+    counts.emplace_back(engine::to_string(state), 0);
+  store.transact([&](engine::store_transaction& tx) {
+    for (const auto& [state, count] : tx.reminder_counts())
+      for (auto& [name, total] : counts)
+        if (name == engine::to_string(state)) total = count;
+    return true;
+  });
+  return counts;
 }
 
 }  // namespace
@@ -210,7 +234,7 @@ api::routed api::dispatch(const api_request& request) {
       return {path, error_response({405, "method_not_allowed", path + " answers GET only"})};
     if (path == "/health") return {path, detail::json_response(views::json{{"status", "ok"}})};
     return {path, api_response{.content_type = "text/plain; version=0.0.4; charset=utf-8",
-                               .body = metrics_.prometheus_text()}};
+                               .body = metrics_.prometheus_text(reminders_by_state(store_))}};
   }
   if (!path.starts_with("/api/")) return {"dashboard", dashboard_response(request.method, path)};
   std::vector<std::string> segments;
@@ -229,18 +253,33 @@ api::routed api::dispatch(const api_request& request) {
   if (!query) return {m.pattern, with_api_headers(error_response(query.error()))};
   const auto now = clock_for(*query, clock_);
   if (!now) return {m.pattern, with_api_headers(error_response(now.error()))};
+  // A read is answered from the cache while the database is as it was (and the day the same);
+  // the token is part of the key, so an answer goes only to whoever was shown it. A write
+  // empties the cache: the database's version does not show this connection's own commits.
+  const bool read = m.chosen->kind == access::read;
+  std::string version, key;
+  if (read) {
+    version = store_.data_version();
+    key = fmt::format("{}\n{}\n{}", token_hash(presented_token(request, *query)), request.target,
+                      engine::format_date(now->day));
+    if (auto kept = answers_.find(version, key)) return {m.pattern, std::move(*kept)};
+  } else {
+    answers_.clear();
+  }
   const auto result = engine::in_transaction(
       store_, [&](engine::store_transaction& tx) -> api_outcome<api_response> {
         const auto token = authenticate(tx, request, *query);
         if (!token) return token.error();
-        call c{tx, *token, m.captures, *query, request, *now, metrics_};
+        call c{tx, *token, m.captures, *query, request, *now, metrics_, registrar_};
         return m.chosen->handle(c);
       });
   auto response = result ? *result : error_response(result.error());
   // The day the answer is for (as_of, or the server's clock): the dashboard marks what is past
   // its deadline by it, not by the browser's clock.
   response.headers.emplace_back("Bevaka-Today", engine::format_date(now->day));
-  return {m.pattern, with_api_headers(std::move(response))};
+  response = with_api_headers(std::move(response));
+  if (read && response.status == 200) answers_.put(version, std::move(key), response);
+  return {m.pattern, std::move(response)};
 }
 
 }  // namespace bevaka::http

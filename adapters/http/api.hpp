@@ -1,21 +1,26 @@
 #pragma once
 // The HTTP API as a function: request in, response out, no sockets (server.hpp does those).
 // Routes /api/... (JSON, a bearer token), /health, /metrics (Prometheus text) and the dashboard.
-// Every /api call runs in one transaction of `store`: a refused call writes nothing.
+// Every /api call runs in one transaction of `store`: a refused call writes nothing. Answers to
+// reads are kept until the database changes (response_cache.hpp).
 
 #include <mutex>
+#include <string>
 
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
+#include "adapters/http/response_cache.hpp"
+#include "adapters/store/soci_store.hpp"
 #include "engine/clock.hpp"
-#include "engine/store.hpp"
 
 namespace bevaka::http {
 
 class api {
  public:
   // Both must outlive the api. `clock` stamps every write; reads may name another day (as_of).
-  api(engine::store& store, const engine::clock& clock) : store_(store), clock_(clock) {}
+  // `registrar` is the address escalations go to, shown in the reminders' `to`.
+  api(store::soci_store& store, const engine::clock& clock, std::string registrar = {})
+      : store_(store), clock_(clock), registrar_(std::move(registrar)) {}
 
   // Thread-safe: calls are serialised, because one database connection serves them all.
   // Never throws: a database failure is a 503, anything else unexpected a 500.
@@ -28,9 +33,11 @@ class api {
   };
   routed dispatch(const api_request& request);
 
-  engine::store& store_;
+  store::soci_store& store_;
   const engine::clock& clock_;
+  std::string registrar_;
   metrics metrics_;
+  response_cache answers_;
   std::mutex serialised_;
 };
 

@@ -1,5 +1,7 @@
 #include "adapters/http/api_error.hpp"
 
+#include <fmt/format.h>
+
 #include <stdexcept>
 
 #include "adapters/views/json_views.hpp"
@@ -27,12 +29,13 @@ api_error forbidden(std::string detail) { return {403, "forbidden", std::move(de
 api_error not_found(std::string detail) { return {404, "not_found", std::move(detail)}; }
 
 api_response error_response(const api_error& e) {
-  return api_response{.status = e.status,
-                      .body = views::json{{"error", e.error}, {"detail", e.detail}}.dump() + "\n"};
+  return api_response{
+      .status = e.status,
+      .body = fmt::format("{}\n", views::json{{"error", e.error}, {"detail", e.detail}}.dump())};
 }
 
 void throw_exception_from_error(const api_error& e, const boost::source_location&) {
-  throw std::runtime_error(e.error + ": " + e.detail);
+  throw std::runtime_error(fmt::format("{}: {}", e.error, e.detail));
 }
 
 }  // namespace bevaka::http

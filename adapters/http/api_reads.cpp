@@ -57,6 +57,16 @@ api_outcome<std::vector<engine::event_record>> visible_timeline(call& c, const s
   return std::move(*events);
 }
 
+// A round's reminders, or every round's, as `bevaka reminders` lists them; a secretary's token
+// sees its own body's only.
+views::json visible_reminders(call& c, std::optional<engine::id_t> round_id) {
+  const auto only = engine::readable_body_only(c.token);
+  auto rows = views::json::array();
+  for (const auto& v : c.tx.reminders_of(round_id))
+    if (!only || v.r.body_id == *only) rows.push_back(views::to_json(v, c.registrar));
+  return rows;
+}
+
 template <class Kind, class Parse>
 api_outcome<std::optional<Kind>> kind_param(const call& c, Parse parse, std::string_view known) {
   const auto text = c.param("kind");
@@ -107,8 +117,19 @@ api_outcome<api_response> round_overview(call& c) {
   if (!view) return view.error();
   const auto events = visible_timeline(c, c.captures.at(0), std::nullopt);
   if (!events) return events.error();
-  return json_response(
-      views::json{{"round", views::to_json(*view)}, {"log", views::to_json_array(*events)}});
+  return json_response(views::json{{"round", views::to_json(*view)},
+                                   {"log", views::to_json_array(*events)},
+                                   {"reminders", visible_reminders(c, view->r.id)}});
+}
+
+api_outcome<api_response> round_reminders(call& c) {
+  const auto view = visible_round(c, c.captures.at(0));
+  if (!view) return view.error();
+  return json_response(visible_reminders(c, view->r.id));
+}
+
+api_outcome<api_response> all_reminders(call& c) {
+  return json_response(visible_reminders(c, std::nullopt));
 }
 
 api_outcome<api_response> round_log(call& c) {

@@ -38,7 +38,8 @@ void metrics::count_applied(std::string_view command) {
   ++found->second;
 }
 
-std::string metrics::prometheus_text() const {
+std::string metrics::prometheus_text(
+    const std::vector<std::pair<std::string_view, long long>>& reminders) const {
   std::string text =
       "# HELP bevaka_http_requests_total HTTP requests answered, by route, method and status.\n"
       "# TYPE bevaka_http_requests_total counter\n";
@@ -71,6 +72,11 @@ std::string metrics::prometheus_text() const {
   for (const auto& [command, count] : applied_)
     text +=
         fmt::format("bevaka_events_applied_total{{command=\"{}\"}} {}\n", label(command), count);
+  text +=
+      "# HELP bevaka_reminders Reminders in the outbox, by state.\n"
+      "# TYPE bevaka_reminders gauge\n";
+  for (const auto& [state, count] : reminders)
+    text += fmt::format("bevaka_reminders{{state=\"{}\"}} {}\n", label(state), count);
   return text;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // What /metrics reports, in Prometheus' text format (version 0.0.4): requests by route, method
-// and status, their latencies as a histogram, and the commands applied. Not thread-safe: the
-// api serialises every call to it.
+// and status, their latencies as a histogram, the commands applied, and the reminders in the
+// outbox by state. Not thread-safe: the api serialises every call to it.
 
 #include <array>
 #include <cstdint>
@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace bevaka::http {
 
@@ -20,7 +22,9 @@ class metrics {
   // A write the engine accepted: add_body, create_round, round_event, assignment_event.
   void count_applied(std::string_view command);
 
-  [[nodiscard]] std::string prometheus_text() const;
+  // `reminders`: how many reminders the outbox holds in each state, read at the scrape.
+  [[nodiscard]] std::string prometheus_text(
+      const std::vector<std::pair<std::string_view, long long>>& reminders) const;
 
  private:
   static constexpr std::array<double, 12> bucket_bounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

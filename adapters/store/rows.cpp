@@ -130,6 +130,17 @@ engine::awaiting_row awaiting_row::to_model() const {
   return engine::awaiting_row{round_id, ref, title, body_name, stored_date(deadline), state};
 }
 
+void awaiting_failed_row::bind(soci::statement& st) {
+  awaiting_row::bind(st);
+  st.exchange(soci::into(failed));
+}
+
+engine::awaiting_row awaiting_failed_row::to_model() const {
+  auto row = awaiting_row::to_model();
+  row.failed_reminders = failed;
+  return row;
+}
+
 void token_row::bind(soci::statement& st) {
   st.exchange(soci::into(id));
   st.exchange(soci::into(holder));

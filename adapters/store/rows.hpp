@@ -75,6 +75,13 @@ struct awaiting_row {
   [[nodiscard]] engine::awaiting_row to_model() const;
 };
 
+// awaiting_row and the number of the assignment's failed reminders
+struct awaiting_failed_row : awaiting_row {
+  int failed = 0;
+  void bind(soci::statement& st);
+  [[nodiscard]] engine::awaiting_row to_model() const;
+};
+
 struct token_row {
   long long id = 0, body_id = 0;
   std::string holder, role, body_name, hash, created_at;

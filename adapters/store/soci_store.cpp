@@ -179,6 +179,22 @@ std::string soci_store::explain_due_reminders(engine::instant now) {
   return explain(sql);
 }
 
+std::string soci_store::data_version() {
+  try {
+    std::string version;
+    if (kind_ == backend::sqlite) {
+      long long counter = 0;
+      *session_ << "PRAGMA data_version", soci::into(counter);
+      version = std::to_string(counter);
+    } else {
+      *session_ << "SELECT pg_current_snapshot()::text", soci::into(version);
+    }
+    return version;
+  } catch (const soci::soci_error& e) {
+    throw database_error(fmt::format("database error: {}", first_line(e.what())));
+  }
+}
+
 void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {
   try {
     transaction_guard guard(*session_, kind_);

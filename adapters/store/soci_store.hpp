@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "adapters/store/database_url.hpp"
@@ -52,6 +53,12 @@ class soci_store final : public engine::store {
   [[nodiscard]] std::string explain_overdue(engine::date day);
   // The plan for the dispatcher's due-reminder query at `now`: it must read reminders_due.
   [[nodiscard]] std::string explain_due_reminders(engine::instant now);
+
+  // Changes whenever another connection commits: SQLite's data_version; PostgreSQL's current
+  // snapshot (xmin:xmax:in-progress), equal exactly when the same transactions are visible.
+  // SQLite's does not change for this connection's own commits: its owner knows of those.
+  // For caches of answers (adapters/http/response_cache.hpp). Outside a transaction only.
+  [[nodiscard]] std::string data_version();
 
   [[nodiscard]] backend kind() const { return kind_; }
   // For the benchmark and the tests: the raw session, inside or outside a transaction.

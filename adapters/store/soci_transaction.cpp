@@ -97,4 +97,10 @@ std::vector<engine::awaiting_row> soci_transaction::awaiting_past_deadline(
   return prepared_.awaiting_of_kind.all(sql_, format_date(day), std::string(to_string(*kind)));
 }
 
+std::vector<engine::awaiting_row> soci_transaction::awaiting_with_failed_reminders(
+    std::optional<round_kind> kind) {
+  if (!kind) return prepared_.awaiting_failed.all(sql_);
+  return prepared_.awaiting_failed_of_kind.all(sql_, std::string(to_string(*kind)));
+}
+
 }  // namespace bevaka::store::detail

@@ -48,6 +48,8 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::event_record> events_of_round(engine::id_t round_id,
                                                     std::optional<engine::id_t> body_id) override;
 
+  std::vector<engine::awaiting_row> awaiting_with_failed_reminders(
+      std::optional<engine::round_kind> kind) override;
   std::vector<engine::awaiting_row> awaiting_past_deadline(
       engine::date day, std::optional<engine::round_kind> kind) override;
 
@@ -85,6 +87,7 @@ class soci_transaction final : public engine::store_transaction {
                                                          int limit) override;
   bool settle_reminder(const engine::reminder& r, std::string_view holder) override;
   std::optional<engine::instant> next_reminder_due() override;
+  std::vector<std::pair<engine::reminder_state, long long>> reminder_counts() override;
 
  private:
   soci::session& sql_;

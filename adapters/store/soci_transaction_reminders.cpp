@@ -198,4 +198,22 @@ std::optional<instant> soci_transaction::next_reminder_due() {
   return stored_instant(next);
 }
 
+// A scan of the outbox: /metrics asks for it every scrape (seconds apart), not per request.
+std::vector<std::pair<reminder_state, long long>> soci_transaction::reminder_counts() {
+  std::string state;
+  long long count = 0;
+  soci::statement st =
+      (sql_.prepare << "SELECT state, COUNT(*) FROM reminders GROUP BY state ORDER BY state",
+       soci::into(state), soci::into(count));
+  st.execute();
+  std::vector<std::pair<reminder_state, long long>> counts;
+  while (st.fetch()) {
+    const auto known = parse_reminder_state(state);
+    if (!known)
+      throw database_error(fmt::format("the database holds an unknown reminder state '{}'", state));
+    counts.emplace_back(*known, count);
+  }
+  return counts;
+}
+
 }  // namespace bevaka::store::detail

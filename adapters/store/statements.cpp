@@ -27,6 +27,15 @@ const std::string awaiting_past_deadline_sql =
     "FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN bodies b ON b.id = a.body_id "
     "WHERE a.awaiting = 1 AND a.deadline < :before ";
 
+// Reads the partial index reminders_failed, which holds only failed reminders: few or none.
+const std::string awaiting_failed_sql =
+    "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state, COUNT(*) "
+    "FROM reminders m JOIN assignments a ON a.id = m.assignment_id "
+    "JOIN rounds r ON r.id = a.round_id JOIN bodies b ON b.id = a.body_id "
+    "WHERE m.state = 'failed' AND a.awaiting = 1 ";
+const std::string awaiting_failed_grouping =
+    "GROUP BY a.round_id, r.ref, r.title, b.name, a.deadline, a.state";
+
 statements::statements()
     : body_by_id(body_columns + "WHERE id = :id"),
       body_by_name(body_columns + "WHERE name = :name"),
@@ -80,6 +89,9 @@ statements::statements()
           "SELECT t.id, t.holder, t.role, t.body_id, b.name, t.token_hash, t.created_at "
           "FROM api_tokens t LEFT JOIN bodies b ON b.id = t.body_id WHERE t.token_hash = :hash"),
       awaiting(awaiting_past_deadline_sql + "ORDER BY a.deadline"),
-      awaiting_of_kind(awaiting_past_deadline_sql + "AND r.kind = :kind ORDER BY a.deadline") {}
+      awaiting_of_kind(awaiting_past_deadline_sql + "AND r.kind = :kind ORDER BY a.deadline"),
+      awaiting_failed(awaiting_failed_sql + awaiting_failed_grouping),
+      awaiting_failed_of_kind(awaiting_failed_sql + "AND r.kind = :kind " +
+                              awaiting_failed_grouping) {}
 
 }  // namespace bevaka::store::detail

@@ -60,6 +60,8 @@ struct statements {
 
   prepared_query<awaiting_row, text> awaiting;
   prepared_query<awaiting_row, text, text> awaiting_of_kind;
+  prepared_query<awaiting_failed_row> awaiting_failed;
+  prepared_query<awaiting_failed_row, text> awaiting_failed_of_kind;
 };
 
 }  // namespace bevaka::store::detail

@@ -57,7 +57,8 @@ json to_json(const engine::overdue_item& item) {
               {"body", item.body},
               {"deadline", engine::format_date(item.deadline)},
               {"working_days_overdue", item.working_days_overdue},
-              {"state", item.state}};
+              {"state", item.state},
+              {"failed_reminders", item.failed_reminders}};
 }
 
 json to_json(const engine::event_record& e) {

@@ -38,7 +38,14 @@ async function logIn(page, token) {
 
 async function overdueBodies(page) {
   await page.getByRole("heading", { level: 1, name: "Förfallna" }).waitFor();
-  return page.locator("table tbody th").allTextContents();
+  return page.getByRole("table", { name: /inte har svarat i tid/ }).locator("tbody th")
+    .allTextContents();
+}
+
+async function bodiesWithFailedReminders(page) {
+  const table = page.getByRole("table", { name: /Påminnelser som inte gick fram/ });
+  await table.waitFor();
+  return table.locator("tbody th").allTextContents();
 }
 
 test("a wrong token is refused with a message, and nothing is shown", async () => {
@@ -60,6 +67,11 @@ test("the registrar sees who is overdue, most overdue first, on any day she pick
   assert.match(await bars.first().textContent(), /2 arbetsdagar/);
   assert.doesNotMatch(await page.locator("main").textContent(), /null|undefined|NaN/);
   await page.screenshot({ path: `${artefacts}/01-forfallna.png`, fullPage: true });
+  // The mail server refused their reminders: the late ones, and one not late yet.
+  assert.deepEqual(await bodiesWithFailedReminders(page),
+                   ["Kommunens företagarföreningar", "Kultur-, demokrati- och fritidsnämnden",
+                    "Kompetensnämnden"]);
+  assert.equal(await page.getByText("påminnelse gick inte fram").count(), 2);
 
   // Thursday 12 May: Kristi himmelsfärdsdag (5 May) is not a working day, so 7, not 8.
   await page.getByLabel("Visa läget den").fill("2016-05-12");
@@ -88,6 +100,10 @@ test("the rounds page shows progress and every body's status; a round has its ti
   const timeline = page.getByRole("list", { name: "Tidslinje" });
   await timeline.getByText("Avstår från att yttra sig").waitFor();
   assert.equal(await timeline.locator("li").count(), 1 + 8 + 1 + 8 + 9);
+  const reminders = page.getByRole("table", { name: "Påminnelser" });
+  const failed = reminders.locator("tr", { hasText: "Gick inte fram" });
+  assert.equal(await failed.count(), 3);
+  assert.match(await failed.first().textContent(), /554/);
   await page.screenshot({ path: `${artefacts}/04-omgang.png`, fullPage: true });
 });
 
@@ -117,6 +133,8 @@ test("a secretary records a submission after confirming it, and it leaves the ov
   const registrars = await newPage();
   await logIn(registrars, registrar);
   assert.deepEqual(await overdueBodies(registrars), ["Kultur-, demokrati- och fritidsnämnden"]);
+  assert.deepEqual(await bodiesWithFailedReminders(registrars),
+                   ["Kultur-, demokrati- och fritidsnämnden", "Kompetensnämnden"]);
   await registrars.goto(`${url}#/omgang/1`);
   await registrars.getByText("av Företagarföreningarnas sekreterare").waitFor();
   await registrars.screenshot({ path: `${artefacts}/08-forfallna-efter.png`, fullPage: true });

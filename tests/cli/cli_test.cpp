@@ -338,7 +338,8 @@ TEST_CASE("overdue lists who is late with what, most overdue first, [] when nobo
   for (const auto& item : items) {
     INFO(item.dump());
     CHECK(keys_of(item) == std::set<std::string>{"round", "ref", "title", "body", "deadline",
-                                                 "working_days_overdue", "state"});
+                                                 "working_days_overdue", "state",
+                                                 "failed_reminders"});
     CHECK(item.at("working_days_overdue").is_number_integer());
     CHECK(item.at("state") == "sent");
   }

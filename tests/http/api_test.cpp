@@ -281,3 +281,80 @@ TEST_CASE("/metrics counts requests by route and status, and the writes applied"
   CHECK_THAT(metrics.body,
              Contains("bevaka_events_applied_total{command=\"assignment_event\"} 1\n"));
 }
+
+TEST_CASE("A round's reminders are `bevaka reminders`' JSON; /metrics counts them by state",
+          "[http][reminders]") {
+  served_bevaka s;
+  // Deadlines far ahead of the wall clock that `serve`'s dispatcher runs on, so that it leaves
+  // these reminders alone while the test reads them.
+  s.cli_ok({"body", "add", "Socialnämnden", "--kind", "committee", "--email", "sn@example.se"});
+  s.cli_ok({"body", "add", "Polismyndigheten", "--kind", "authority", "--email",
+            "registrator.polis@example.se"});
+  s.cli_ok({"round", "create", "--kind", "annual-report", "--ref", "Kst 2099/84", "--title",
+            "Rapportering av trygghet 2098", "--deadline", "2099-03-31", "--to", "Socialnämnden",
+            "--to", "Polismyndigheten", "--remind", "-10,-3,+1,+5!"});
+  s.cli_ok({"assignment", "event", "Kst 2099/84", "Socialnämnden", "decide"});
+  s.cli_ok({"assignment", "event", "Kst 2099/84", "Socialnämnden", "submit"});
+  const auto registrar = s.token("registrar");
+  const auto secretary = s.token("secretary", "Polismyndigheten");
+  s.start();
+
+  const auto reply = s.get("/api/rounds/Kst%202099%2F84/reminders", registrar);
+  CHECK(reply.status == 200);
+  CHECK(reply.body == s.cli_ok({"reminders", "Kst 2099/84"}));
+  CHECK(s.get("/api/reminders", registrar).body == reply.body);
+  const auto all = reply.json();
+  REQUIRE(all.size() == 8);
+
+  const auto own = s.get("/api/rounds/Kst%202099%2F84/reminders", secretary).json();
+  REQUIRE(own.size() == 4);
+  for (const auto& row : own) {
+    CHECK(row.at("body") == "Polismyndigheten");
+    CHECK(row.at("state") == "scheduled");
+  }
+  CHECK(s.get("/api/rounds/Kst%202099%2F84/overview", secretary).json().at("reminders") == own);
+
+  const auto metrics = s.get("/metrics", "").body;
+  CHECK_THAT(metrics, Contains("# TYPE bevaka_reminders gauge\n"));
+  CHECK_THAT(metrics, Contains("bevaka_reminders{state=\"scheduled\"} 4\n"));
+  CHECK_THAT(metrics, Contains("bevaka_reminders{state=\"cancelled\"} 4\n"));
+  CHECK_THAT(metrics, Contains("bevaka_reminders{state=\"sent\"} 0\n"));
+  CHECK_THAT(metrics, Contains("bevaka_reminders{state=\"failed\"} 0\n"));
+}
+
+TEST_CASE(
+    "A read after a write shows it, whoever wrote: answers are kept only while nothing "
+    "changed",
+    "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("registrar");
+  s.start();
+  const auto bodies_overdue = [&] {
+    std::vector<std::string> names;
+    for (const auto& item : s.get("/api/overdue", token).json())
+      names.push_back(item.at("body").get<std::string>());
+    return names;
+  };
+  const auto before = bodies_overdue();
+  REQUIRE(before.size() == 5);
+  CHECK(bodies_overdue() == before);
+  const auto answered = [&](const std::string& body) {
+    const auto names = bodies_overdue();
+    return std::find(names.begin(), names.end(), body) == names.end();
+  };
+  CHECK_FALSE(answered("Polismyndigheten"));
+
+  // Another process (the CLI, its own connection) records an answer.
+  s.cli_ok({"assignment", "event", consultation_ref, "Polismyndigheten", "submit"});
+  CHECK(answered("Polismyndigheten"));
+  // The server's own write.
+  CHECK(s.post(consultation_path + "/assignments/J%C3%A4rf%C3%A4llahus%20AB/events", token,
+               R"({"event": "submit"})")
+            .status == 200);
+  CHECK(answered("Järfällahus AB"));
+  CHECK(bodies_overdue().size() == 3);
+  // Another day's answer is another answer.
+  CHECK(s.get("/api/overdue?as_of=2016-05-02", token).json().empty());
+  CHECK(bodies_overdue().size() == 3);
+}

@@ -256,3 +256,38 @@ TEST_CASE_METHOD(remind_fixture,
   CHECK(cancelled.size() == 3 * committees.size());
   CHECK_THAT(cancelled.front().at("error").get<std::string>(), Contains("deadline had passed"));
 }
+
+TEST_CASE_METHOD(remind_fixture,
+                 "A failed reminder puts its assignment on the registrar's list, overdue or not",
+                 "[reminders][smtp]") {
+  smtp_sink server("registrar");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  server.answer("5xx");
+  remind(first_due);
+  cli.now = "2017-03-06";
+  // Nobody is late yet, but no committee got the reminder: the registrar should call them.
+  auto listed = cli.ok({"overdue"});
+  REQUIRE(listed.size() == committees.size());
+  for (const auto& row : listed) {
+    CHECK(row.at("failed_reminders") == 1);
+    CHECK(row.at("working_days_overdue") == 0);
+    CHECK(row.at("deadline") == "2017-03-31");
+  }
+  cli.ok({"assignment", "event", report_ref, "Socialnämnden", "decide"});
+  cli.ok({"assignment", "event", report_ref, "Socialnämnden", "submit"});
+  listed = cli.ok({"overdue"});
+  REQUIRE(listed.size() == committees.size() - 1);
+  for (const auto& row : listed) CHECK(row.at("body") != "Socialnämnden");
+
+  // Once late, the assignment is listed once, most overdue first, still with its failure.
+  server.answer("accept");
+  remind("2017-04-04T09:00");
+  cli.now = "2017-04-04";
+  listed = cli.ok({"overdue"});
+  REQUIRE(listed.size() == committees.size() - 1);
+  for (const auto& row : listed) {
+    CHECK(row.at("working_days_overdue") == 2);
+    CHECK(row.at("failed_reminders") == 1);
+  }
+  CHECK(cli.ok({"overdue", "--kind", "consultation"}) == json::array());
+}

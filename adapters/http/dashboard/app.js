@@ -128,17 +128,44 @@ function overdueTable(items) {
       h("td", {}, item.title),
       h("td", {}, formatDate(item.deadline)),
       h("td", { class: "number" }, days(item.working_days_overdue)),
+      h("td", {}, badge(item.state), failedBadge(item))))));
+}
+
+function failedBadge(item) {
+  if (!item.failed_reminders) return null;
+  return h("span", { class: "badge failed" },
+    item.failed_reminders === 1 ? "påminnelse gick inte fram"
+                                : `${item.failed_reminders} påminnelser gick inte fram`);
+}
+
+// Bodies whose reminder the mail server refused: they may not know their deadline yet.
+function failedTable(items) {
+  return h("table", { id: "failed-reminders" },
+    h("caption", {}, "Påminnelser som inte gick fram – kontakta organet"),
+    h("thead", {}, h("tr", {},
+      ["Organ", "Diarienummer", "Ärende", "Sista dag", "Misslyckade påminnelser", "Status"].map(
+        (title) => h("th", { scope: "col" }, title)))),
+    h("tbody", {}, items.map((item) => h("tr", {},
+      h("th", { scope: "row" }, item.body),
+      h("td", {}, roundLink(item)),
+      h("td", {}, item.title),
+      h("td", {}, formatDate(item.deadline)),
+      h("td", { class: "number" }, item.failed_reminders),
       h("td", {}, badge(item.state))))));
 }
 
 async function overduePage() {
   const items = await api(withAsOf("/api/overdue"));
-  const heading = h("h1", {}, "Förfallna");
-  if (items.length === 0)
-    return [heading, h("p", { class: "empty" }, "Inga förfallna svar. Alla organ ligger i fas.")];
-  return [heading,
-    h("p", {}, `${items.length} svar saknas efter sista dag.`),
-    overdueChart(items), overdueTable(items)];
+  const late = items.filter((item) => item.working_days_overdue > 0);
+  const failed = items.filter((item) => item.failed_reminders > 0);
+  const page = [h("h1", {}, "Förfallna")];
+  if (late.length === 0)
+    page.push(h("p", { class: "empty" }, "Inga förfallna svar. Alla organ ligger i fas."));
+  else
+    page.push(h("p", {}, `${late.length} svar saknas efter sista dag.`), overdueChart(late),
+              overdueTable(late));
+  if (failed.length) page.push(failedTable(failed));
+  return page;
 }
 
 // --- Omgångar --------------------------------------------------------------------------------
@@ -202,10 +229,32 @@ function timeline(log) {
     h("p", { class: "by" }, `av ${e.by}`, e.note ? ` – ${e.note}` : ""))));
 }
 
+const reminderKinds = { reminder: "Påminnelse", overdue: "Försenat svar", escalation: "Till registrator" };
+const reminderStates = {
+  scheduled: "Planerad", sent: "Skickad", cancelled: "Inställd", failed: "Gick inte fram",
+};
+
+function reminderTable(reminders) {
+  if (reminders.length === 0) return h("p", { class: "empty" }, "Inga påminnelser.");
+  return h("table", { id: "reminders" },
+    h("caption", {}, "Påminnelser"),
+    h("thead", {}, h("tr", {}, ["Organ", "Slag", "Dag", "Status", "Skickad", "Fel"].map(
+      (title) => h("th", { scope: "col" }, title)))),
+    h("tbody", {}, reminders.map((r) => h("tr", {},
+      h("th", { scope: "row" }, r.body),
+      h("td", {}, reminderKinds[r.kind] || r.kind),
+      h("td", {}, formatDate(r.due_at)),
+      h("td", {}, h("span", { class: `badge reminder-${r.state}` },
+        reminderStates[r.state] || r.state)),
+      h("td", {}, r.sent_at ? `${formatDate(r.sent_at)} ${r.sent_at.slice(11, 16)}` : "–"),
+      h("td", {}, r.error || "–")))));
+}
+
 async function roundPage(key) {
-  const { round, log } = await api(`/api/rounds/${encodeURIComponent(key)}/overview`);
+  const { round, log, reminders } = await api(`/api/rounds/${encodeURIComponent(key)}/overview`);
   return [h("h1", {}, `${round.ref} ${round.title}`), roundSummary(round), progress(round),
-    assignmentTable(round), h("h2", {}, "Tidslinje"), timeline(log)];
+    assignmentTable(round), h("h2", {}, "Tidslinje"), timeline(log),
+    h("h2", {}, "Påminnelser"), reminderTable(reminders)];
 }
 
 // --- Ett organs uppdrag (nämndsekreterarens vy) ----------------------------------------------
@@ -344,7 +393,12 @@ const pages = {
   organ: { title: "Uppdrag", render: bodyPage },
 };
 
+// Counts the pages asked for: a page whose data arrives after the user has moved on to another
+// (a slow answer, a quick click) is dropped rather than drawn over the newer one.
+let shown = 0;
+
 async function show() {
+  const asked = ++shown;
   const main = document.getElementById("main");
   const [name, key] = location.hash.replace(/^#\/?/, "").split("/");
   const page = pages[name] || pages.forfallna;
@@ -356,9 +410,11 @@ async function show() {
   }
   try {
     const content = await page.render(key === undefined ? undefined : decodeURIComponent(key));
+    if (asked !== shown) return;
     main.replaceChildren(...content.filter(Boolean));
     document.title = `${page.title}${session.asOf ? ` den ${session.asOf}` : ""} – bevaka`;
   } catch (error) {
+    if (asked !== shown) return;
     if (error.status === 401) {
       session.end();
       frame(name);

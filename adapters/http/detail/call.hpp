@@ -26,6 +26,7 @@ struct call {
   const api_request& request;
   engine::timestamp now;  // writes: the server's clock; reads: `as_of` when given
   metrics& counters;
+  const std::string& registrar;  // escalations' address, for the reminders' `to`
 
   [[nodiscard]] std::optional<std::string> param(const std::string& name) const {
     const auto found = query.find(name);
@@ -47,6 +48,8 @@ api_outcome<api_response> list_rounds(call& c);
 api_outcome<api_response> show_round(call& c);
 api_outcome<api_response> round_overview(call& c);
 api_outcome<api_response> round_log(call& c);
+api_outcome<api_response> round_reminders(call& c);
+api_outcome<api_response> all_reminders(call& c);
 api_outcome<api_response> overdue(call& c);
 api_outcome<api_response> calendar(call& c);
 api_outcome<api_response> whoami(call& c);
