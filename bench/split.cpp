@@ -186,6 +186,57 @@ class timed_transaction final : public store_transaction {
     return timed(sink_, "next_reminder_due", [&] { return inner_.next_reminder_due(); });
   }
 
+  // The safety programme (issue 7)
+  std::vector<group> groups() override {
+    return timed(sink_, "groups", [&] { return inner_.groups(); });
+  }
+  id_t insert_group(const group& g) override {
+    return timed(sink_, "insert_group", [&] { return inner_.insert_group(g); });
+  }
+  void set_group_part_of(id_t group_id, std::optional<id_t> part_of_id) override {
+    timed(sink_, "set_group_part_of",
+          [&] { return (inner_.set_group_part_of(group_id, part_of_id), 0); });
+  }
+  std::vector<action_plan> action_plans() override {
+    return timed(sink_, "action_plans", [&] { return inner_.action_plans(); });
+  }
+  id_t insert_action_plan(const action_plan& p) override {
+    return timed(sink_, "insert_action_plan", [&] { return inner_.insert_action_plan(p); });
+  }
+  bool update_action_plan(const action_plan& p) override {
+    return timed(sink_, "update_action_plan", [&] { return inner_.update_action_plan(p); });
+  }
+  std::vector<plan_review> plan_reviews(id_t plan_id) override {
+    return timed(sink_, "plan_reviews", [&] { return inner_.plan_reviews(plan_id); });
+  }
+  void insert_plan_review(const plan_review& r) override {
+    timed(sink_, "insert_plan_review", [&] { return (inner_.insert_plan_review(r), 0); });
+  }
+  std::vector<goal> goals(std::optional<id_t> plan_id) override {
+    return timed(sink_, "goals", [&] { return inner_.goals(plan_id); });
+  }
+  id_t insert_goal(const goal& g) override {
+    return timed(sink_, "insert_goal", [&] { return inner_.insert_goal(g); });
+  }
+  std::vector<goal_override> goal_overrides(std::optional<id_t> plan_id) override {
+    return timed(sink_, "goal_overrides", [&] { return inner_.goal_overrides(plan_id); });
+  }
+  void insert_goal_override(const goal_override& o) override {
+    timed(sink_, "insert_goal_override", [&] { return (inner_.insert_goal_override(o), 0); });
+  }
+  std::vector<id_t> plan_item_ids(id_t plan_id) override {
+    return timed(sink_, "plan_item_ids", [&] { return inner_.plan_item_ids(plan_id); });
+  }
+  void set_item_plan(id_t item_id, std::optional<id_t> plan_id) override {
+    timed(sink_, "set_item_plan", [&] { return (inner_.set_item_plan(item_id, plan_id), 0); });
+  }
+  std::vector<duty_step> duty_steps() override {
+    return timed(sink_, "duty_steps", [&] { return inner_.duty_steps(); });
+  }
+  id_t insert_duty_step(const duty_step& s) override {
+    return timed(sink_, "insert_duty_step", [&] { return inner_.insert_duty_step(s); });
+  }
+
   [[nodiscard]] double store_seconds() const { return sink_.store_seconds; }
 
  private:

@@ -79,6 +79,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_indicator_commands(app, chosen);
   add_report_commands(app, chosen);
   add_reminder_commands(app, chosen);
+  add_programme_commands(app, chosen);
+  add_duty_commands(app, chosen);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

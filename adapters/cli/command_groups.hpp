@@ -22,5 +22,9 @@ void add_indicator_commands(CLI::App& app, handler& chosen);
 void add_report_commands(CLI::App& app, handler& chosen);
 // reminder_commands.cpp: reminders, remind
 void add_reminder_commands(CLI::App& app, handler& chosen);
+// programme_commands.cpp: group add, list, move; plan create, event, show, list; goal add, override
+void add_programme_commands(CLI::App& app, handler& chosen);
+// duty_commands.cpp: duty record, status
+void add_duty_commands(CLI::App& app, handler& chosen);
 
 }  // namespace bevaka::cli

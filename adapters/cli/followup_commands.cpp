@@ -9,6 +9,7 @@
 #include "adapters/import/followup_table_writer.hpp"
 #include "engine/followup_import.hpp"
 #include "engine/followup_queries.hpp"
+#include "engine/plan_commands.hpp"
 
 namespace bevaka::cli {
 namespace {
@@ -161,22 +162,29 @@ void add_event(CLI::App& followup, handler& chosen) {
 
 struct set_options {
   std::string id, by = default_actor();
-  std::optional<std::string> category, method;
+  std::optional<std::string> category, method, plan;
 };
 
 void add_set(CLI::App& followup, handler& chosen) {
   auto o = std::make_shared<set_options>();
-  auto* set = followup.add_subcommand("set", "set an action item's category or evaluation method");
+  auto* set =
+      followup.add_subcommand("set", "set an action item's category, evaluation method or plan");
   set->add_option("id", o->id, "the item's id")->required();
   set->add_option("--category", o->category,
                   "reduce-motivation, reduce-opportunities, capable-guardians or none");
   set->add_option("--evaluation-method", o->method, "how the item will be evaluated");
+  set->add_option("--plan", o->plan, "the action plan it serves (reference or id), or none");
   set->add_option("--by", o->by, "who records it");
   set->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       const engine::item_settings settings{o->category, o->method};
       const auto item =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+            if (o->plan) {
+              const auto plan = *o->plan == "none" ? std::nullopt : o->plan;
+              const auto linked = engine::link_item_to_plan(rt.context(tx, o->by), o->id, plan);
+              if (!linked) return linked.error();
+            }
             const auto set = engine::set_item_fields(rt.context(tx, o->by), o->id, settings);
             if (!set) return set.error();
             return ok(to_json(*set));

@@ -47,6 +47,10 @@ const std::vector<route> routes{
   {"GET",  "/api/overdue",                                    read,  {"kind"},  overdue},
   {"GET",  "/api/calendar/{year}",                            read,  {},        calendar},
   {"GET",  "/api/whoami",                                     read,  {},        whoami},
+  {"GET",  "/api/groups",                                     read,  {},        list_groups},
+  {"GET",  "/api/plans",                                      read,  {"group"}, list_plans},
+  {"GET",  "/api/plans/{plan}",                               read,  {},        show_plan},
+  {"GET",  "/api/duty",                                       read,  {},        duty_status},
 };
 // clang-format on
 

@@ -170,6 +170,70 @@ const std::vector<migration> all_migrations{
      {
          R"(CREATE INDEX reminders_failed ON reminders (assignment_id) WHERE state = 'failed')",
      }},
+    // The safety programme (issue 7). Groups are programme_groups: GROUPS is a keyword of
+    // window frames on both backends. A goal's overrides and a plan's reviews are append-only
+    // records of their own, read back with the plan; the record of changes is followup_events.
+    {6,
+     "safety programme",
+     {
+         R"(CREATE TABLE programme_groups (
+              id {id},
+              name TEXT NOT NULL UNIQUE,
+              kind TEXT NOT NULL,
+              coordinator_id BIGINT NOT NULL REFERENCES bodies (id),
+              meets_per_year INTEGER,
+              part_of_id BIGINT REFERENCES programme_groups (id)))",
+         R"(CREATE TABLE programme_group_members (
+              group_id BIGINT NOT NULL REFERENCES programme_groups (id),
+              body_id BIGINT NOT NULL REFERENCES bodies (id),
+              position INTEGER NOT NULL,
+              PRIMARY KEY (group_id, body_id)))",
+         R"(CREATE TABLE action_plans (
+              id {id},
+              ref TEXT NOT NULL UNIQUE,
+              title TEXT NOT NULL,
+              group_id BIGINT NOT NULL REFERENCES programme_groups (id),
+              first_year INTEGER NOT NULL,
+              last_year INTEGER NOT NULL,
+              state TEXT NOT NULL,
+              version BIGINT NOT NULL))",
+         R"(CREATE TABLE plan_reviews (
+              plan_id BIGINT NOT NULL REFERENCES action_plans (id),
+              year INTEGER NOT NULL,
+              note TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              at TEXT NOT NULL,
+              PRIMARY KEY (plan_id, year)))",
+         R"(CREATE TABLE goals (
+              id {id},
+              plan_id BIGINT NOT NULL REFERENCES action_plans (id),
+              position INTEGER NOT NULL,
+              text TEXT NOT NULL,
+              indicator_id BIGINT REFERENCES indicators (id),
+              target DOUBLE PRECISION,
+              direction TEXT))",
+         R"(CREATE TABLE goal_overrides (
+              id {id},
+              goal_id BIGINT NOT NULL REFERENCES goals (id),
+              year INTEGER NOT NULL,
+              status TEXT NOT NULL,
+              reason TEXT NOT NULL,
+              actor TEXT NOT NULL,
+              at TEXT NOT NULL))",
+         R"(CREATE TABLE plan_items (
+              item_id BIGINT PRIMARY KEY REFERENCES action_items (id),
+              plan_id BIGINT NOT NULL REFERENCES action_plans (id)))",
+         R"(CREATE TABLE duty_steps (
+              id {id},
+              first_year INTEGER NOT NULL,
+              last_year INTEGER NOT NULL,
+              step TEXT NOT NULL,
+              ref TEXT NOT NULL,
+              decided_on TEXT NOT NULL,
+              body_id BIGINT NOT NULL REFERENCES bodies (id),
+              plan_id BIGINT REFERENCES action_plans (id),
+              UNIQUE (first_year, last_year, step)))",
+     }},
 };
 
 }  // namespace

@@ -88,6 +88,23 @@ class soci_transaction final : public engine::store_transaction {
   bool settle_reminder(const engine::reminder& r, std::string_view holder) override;
   std::optional<engine::instant> next_reminder_due() override;
   std::vector<std::pair<engine::reminder_state, long long>> reminder_counts() override;
+  // The safety programme (issue 7): soci_transaction_programme.cpp
+  std::vector<engine::group> groups() override;
+  engine::id_t insert_group(const engine::group& g) override;
+  void set_group_part_of(engine::id_t group_id, std::optional<engine::id_t> part_of_id) override;
+  std::vector<engine::action_plan> action_plans() override;
+  engine::id_t insert_action_plan(const engine::action_plan& p) override;
+  bool update_action_plan(const engine::action_plan& p) override;
+  std::vector<engine::plan_review> plan_reviews(engine::id_t plan_id) override;
+  void insert_plan_review(const engine::plan_review& r) override;
+  std::vector<engine::goal> goals(std::optional<engine::id_t> plan_id) override;
+  engine::id_t insert_goal(const engine::goal& g) override;
+  std::vector<engine::goal_override> goal_overrides(std::optional<engine::id_t> plan_id) override;
+  void insert_goal_override(const engine::goal_override& o) override;
+  std::vector<engine::id_t> plan_item_ids(engine::id_t plan_id) override;
+  void set_item_plan(engine::id_t item_id, std::optional<engine::id_t> plan_id) override;
+  std::vector<engine::duty_step> duty_steps() override;
+  engine::id_t insert_duty_step(const engine::duty_step& s) override;
 
  private:
   soci::session& sql_;

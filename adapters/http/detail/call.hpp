@@ -54,6 +54,12 @@ api_outcome<api_response> overdue(call& c);
 api_outcome<api_response> calendar(call& c);
 api_outcome<api_response> whoami(call& c);
 
+// GET handlers of the safety programme (api_programme.cpp).
+api_outcome<api_response> list_groups(call& c);
+api_outcome<api_response> list_plans(call& c);
+api_outcome<api_response> show_plan(call& c);
+api_outcome<api_response> duty_status(call& c);
+
 // POST handlers (api_writes.cpp).
 api_outcome<api_response> add_body(call& c);
 api_outcome<api_response> create_round(call& c);

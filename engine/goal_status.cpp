@@ -1,0 +1,58 @@
+#include "engine/goal_status.hpp"
+
+#include <fmt/format.h>
+
+namespace bevaka::engine {
+namespace {
+
+std::optional<double> value_in(const indicator& i, int year) {
+  for (const auto& v : i.values)
+    if (v.year == year) return v.value;
+  return std::nullopt;
+}
+
+bool meets(wanted_direction direction, double target, double value) {
+  return direction == wanted_direction::decrease ? value <= target : value >= target;
+}
+
+}  // namespace
+
+computed_colour colour_of(wanted_direction direction, double target, int year,
+                          std::optional<double> value, std::optional<double> previous) {
+  if (!value) return {goal_colour::not_assessed, fmt::format("no value for {}", year)};
+  if (meets(direction, target, *value))
+    return {goal_colour::green, fmt::format("{} in {} meets the target {}", *value, year, target)};
+  const auto short_of = fmt::format("{} in {} is short of the target {}", *value, year, target);
+  if (!previous)
+    return {goal_colour::not_assessed,
+            fmt::format("{}; no value for {} to tell the direction", short_of, year - 1)};
+  if (*value == *previous)
+    return {goal_colour::red, fmt::format("{}; unchanged since {}", short_of, year - 1)};
+  const bool wanted_way = (*value > *previous) == (direction == wanted_direction::increase);
+  return {
+      wanted_way ? goal_colour::yellow : goal_colour::red,
+      fmt::format("{}; {} from {} in {}", short_of,
+                  wanted_way ? "moving towards it" : "moving away from it", *previous, year - 1)};
+}
+
+std::vector<goal_year> goal_years(const goal& g, const indicator* measured, year_span period,
+                                  const std::vector<goal_override>& overrides) {
+  std::vector<goal_year> years;
+  for (int year = period.first; year <= period.last; ++year) {
+    goal_year y{.year = year};
+    if (measured && g.target) {
+      y.value = value_in(*measured, year);
+      y.previous = value_in(*measured, year - 1);
+      y.computed = colour_of(g.direction.value_or(measured->direction), *g.target, year, y.value,
+                             y.previous);
+    } else {
+      y.computed = {goal_colour::not_assessed, "the goal has no indicator: set its status by hand"};
+    }
+    for (const auto& o : overrides)
+      if (o.goal_id == g.id && o.year == year) y.override_by = o;
+    years.push_back(std::move(y));
+  }
+  return years;
+}
+
+}  // namespace bevaka::engine
