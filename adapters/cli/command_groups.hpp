@@ -22,5 +22,7 @@ void add_indicator_commands(CLI::App& app, handler& chosen);
 void add_report_commands(CLI::App& app, handler& chosen);
 // reminder_commands.cpp: reminders, remind
 void add_reminder_commands(CLI::App& app, handler& chosen);
+// budget_commands.cpp: budget import, spend, show
+void add_budget_commands(CLI::App& app, handler& chosen);
 
 }  // namespace bevaka::cli

@@ -45,6 +45,7 @@ const std::vector<route> routes{
   {"GET",  "/api/overdue",                                    read,  {"kind"},  overdue},
   {"GET",  "/api/calendar/{year}",                            read,  {},        calendar},
   {"GET",  "/api/whoami",                                     read,  {},        whoami},
+  {"GET",  "/api/budgets/{year}",                             read,  {},        show_budget},
 };
 // clang-format on
 

@@ -85,6 +85,10 @@ class soci_transaction final : public engine::store_transaction {
                                                          int limit) override;
   bool settle_reminder(const engine::reminder& r, std::string_view holder) override;
   std::optional<engine::instant> next_reminder_due() override;
+  // Budgets (issue 7): soci_transaction_budgets.cpp
+  std::optional<engine::budget> budget_of_year(int year) override;
+  engine::id_t insert_budget(const engine::budget& b) override;
+  void append_budget_event(const engine::budget_event& e) override;
 
  private:
   soci::session& sql_;

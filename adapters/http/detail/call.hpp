@@ -50,6 +50,8 @@ api_outcome<api_response> round_log(call& c);
 api_outcome<api_response> overdue(call& c);
 api_outcome<api_response> calendar(call& c);
 api_outcome<api_response> whoami(call& c);
+// The budget reads (api_budgets.cpp).
+api_outcome<api_response> show_budget(call& c);
 
 // POST handlers (api_writes.cpp).
 api_outcome<api_response> add_body(call& c);
