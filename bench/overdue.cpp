@@ -64,11 +64,12 @@ void insert_rounds(store::soci_store& s, long long rounds) {
   s.session() << series(0, rounds - 1) +
                      fmt::format(
                          "INSERT INTO rounds (kind, ref, title, state, nominal_deadline, "
-                         "deadline, deadline_reason, shift_deadlines, version) "
+                         "deadline, deadline_reason, shift_deadlines, version, ref_key) "
                          "SELECT CASE WHEN i % 5 = 0 THEN 'annual-report' ELSE 'consultation' "
-                         "END, 'kommun ' || (i % {}) || ' dnr ' || i, 'Remiss nr ' || i, "
-                         "CASE WHEN d >= '{}' THEN 'sent' ELSE 'approved' END, d, d, '', 0, 0 "
-                         "FROM (SELECT i, {} AS d FROM n) AS x",
+                         "END, 'kommun ' || (i % {0}) || ' dnr ' || i, 'Remiss nr ' || i, "
+                         "CASE WHEN d >= '{1}' THEN 'sent' ELSE 'approved' END, d, d, '', 0, 0, "
+                         "'kommun' || (i % {0}) || 'dnr' || i "  // engine::reference_key
+                         "FROM (SELECT i, {2} AS d FROM n) AS x",
                          municipalities, year_ago,
                          day_sql(s.kind(), fmt::format("i * 4017 / {}", rounds)));
   tx.commit();

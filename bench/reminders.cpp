@@ -56,8 +56,9 @@ void bulk_load_reminders(store::soci_store& s, const options& o) {
              "INSERT INTO bodies (name, kind, emails) SELECT 'Nämnd ' || i, 'committee', "
              "'namnd' || i || '@example.se' FROM n";
   sql << "INSERT INTO rounds (kind, ref, title, state, nominal_deadline, deadline, "
-         "deadline_reason, shift_deadlines, version) VALUES ('annual-report', 'Kst 2025/1', "
-         "'Rapportering av trygghet 2024', 'sent', '2025-05-30', '2025-05-30', '', 1, 0)";
+         "deadline_reason, shift_deadlines, version, ref_key) VALUES ('annual-report', "
+         "'Kst 2025/1', 'Rapportering av trygghet 2024', 'sent', '2025-05-30', '2025-05-30', '', "
+         "1, 0, 'kst2025/1')";
   sql << "INSERT INTO assignments (round_id, body_id, state, awaiting, nominal_deadline, "
          "deadline, deadline_reason, version) SELECT r.id, b.id, 'sent', 1, r.deadline, "
          "r.deadline, '', 0 FROM bodies b, rounds r";

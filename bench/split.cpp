@@ -185,6 +185,15 @@ class timed_transaction final : public store_transaction {
   std::optional<instant> next_reminder_due() override {
     return timed(sink_, "next_reminder_due", [&] { return inner_.next_reminder_due(); });
   }
+  std::optional<budget> budget_of_year(int year) override {
+    return timed(sink_, "budget_of_year", [&] { return inner_.budget_of_year(year); });
+  }
+  id_t insert_budget(const budget& b) override {
+    return timed(sink_, "insert_budget", [&] { return inner_.insert_budget(b); });
+  }
+  void append_budget_event(const budget_event& e) override {
+    timed(sink_, "append_budget_event", [&] { return (inner_.append_budget_event(e), 0); });
+  }
 
   // The safety programme (issue 7)
   std::vector<group> groups() override {

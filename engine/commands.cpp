@@ -275,10 +275,11 @@ outcome<body> add_body(store_transaction& tx, const new_body& request) {
 outcome<round> create_round(const command_context& ctx, const new_round& request) {
   if (trimmed(request.ref).empty()) return make_error(errc::bad_input, "a round needs --ref");
   if (trimmed(request.title).empty()) return make_error(errc::bad_input, "a round needs --title");
-  if (ctx.tx.round_by_ref(trimmed(request.ref)))
-    return make_error(
-        errc::duplicate,
-        fmt::format("a round with reference number '{}' already exists", trimmed(request.ref)));
+  // References that differ only in case or spacing are the same case (reference_key).
+  if (const auto existing = ctx.tx.round_by_ref(trimmed(request.ref)))
+    return make_error(errc::duplicate, fmt::format("a round with reference number '{}' already "
+                                                   "exists",
+                                                   existing->ref));
   const auto recipients = resolve_recipients(ctx.tx, request);
   if (!recipients) return recipients.error();
   auto r = insert_round_with_assignments(ctx, request, *recipients);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/budget.hpp"
 #include "engine/followup.hpp"
 #include "engine/indicators.hpp"
 #include "engine/model.hpp"
@@ -32,6 +33,7 @@ class store_transaction {
   virtual id_t insert_body(const body& b) = 0;
 
   [[nodiscard]] virtual std::optional<round> round_by_id(id_t id) = 0;
+  // By reference number in any case and spacing (reference_key): one indexed read.
   [[nodiscard]] virtual std::optional<round> round_by_ref(std::string_view ref) = 0;
   virtual id_t insert_round(const round& r) = 0;
   // Writes state and version r.version + 1 where the stored version is still r.version.
@@ -42,7 +44,8 @@ class store_transaction {
   [[nodiscard]] virtual std::vector<assignment> assignments_of(id_t round_id) = 0;
   [[nodiscard]] virtual std::optional<assignment> assignment_of(id_t round_id, id_t body_id) = 0;
   // The fast path of finding an assignment by the names users give: the round's reference
-  // number and the body's name, in one read. nullopt when either name does not match.
+  // number (in any case and spacing) and the body's name, in one read. nullopt when either name
+  // does not match.
   [[nodiscard]] virtual std::optional<std::pair<round, assignment>> assignment_by_names(
       std::string_view round_ref, std::string_view body_name) = 0;
   // Whether any assignment of the round has not ended (lifecycle.hpp's has_ended).
@@ -167,6 +170,14 @@ class store_transaction {
   // Every recorded step of the legal duty with its body's and plan's names, by period and step.
   [[nodiscard]] virtual std::vector<duty_step> duty_steps() = 0;
   virtual id_t insert_duty_step(const duty_step& s) = 0;
+
+  // --- Budgets (issue 7) ---
+  // The year's budget, its areas and lines in the file's order, each line's spent summed from
+  // its outcomes; nullopt when the year has none.
+  [[nodiscard]] virtual std::optional<budget> budget_of_year(int year) = 0;
+  // Returns the new budget's id; writes its lines too. The caller has checked the year is free.
+  virtual id_t insert_budget(const budget& b) = 0;
+  virtual void append_budget_event(const budget_event& e) = 0;
 };
 
 class store {

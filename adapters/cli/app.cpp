@@ -78,6 +78,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_followup_commands(app, chosen);
   add_indicator_commands(app, chosen);
   add_report_commands(app, chosen);
+  add_budget_commands(app, chosen);
   add_reminder_commands(app, chosen);
   add_programme_commands(app, chosen);
   add_duty_commands(app, chosen);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/cli/reference_options.hpp"
 #include "adapters/cli/reminder_options.hpp"
 #include "engine/lookup.hpp"
 #include "engine/queries.hpp"
@@ -126,6 +127,7 @@ void add_round_create(CLI::App& round, handler& chosen) {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto deadline = read_date("--deadline", o->deadline);
       if (!deadline) return deadline.error();
+      if (const auto ref = reference_number_option(o->ref); !ref) return ref.error();
       const auto reminders = reminder_policy_option(o->remind);
       if (!reminders) return reminders.error();
       engine::new_round request{

@@ -26,5 +26,7 @@ void add_reminder_commands(CLI::App& app, handler& chosen);
 void add_programme_commands(CLI::App& app, handler& chosen);
 // duty_commands.cpp: duty record, status
 void add_duty_commands(CLI::App& app, handler& chosen);
+// budget_commands.cpp: budget import, spend, show
+void add_budget_commands(CLI::App& app, handler& chosen);
 
 }  // namespace bevaka::cli

@@ -107,6 +107,46 @@ std::optional<engine::error> read_reminders(const std::filesystem::path& file, c
   return std::nullopt;
 }
 
+// A municipality's patterns: one string, or an array of them; each must parse.
+std::optional<engine::error> read_municipality_patterns(const std::filesystem::path& file,
+                                                        const toml::node& node,
+                                                        std::vector<std::string>& into) {
+  const auto must_be = [&](const toml::node& at, std::string_view why) {
+    return make_error(errc::bad_input, fmt::format("{}: {}", where(file, at), why));
+  };
+  std::vector<const toml::node*> values{&node};
+  if (const auto* array = node.as_array()) {
+    values.clear();
+    for (const auto& value : *array) values.push_back(&value);
+  }
+  for (const auto* value : values) {
+    const auto* text = value->as_string();
+    if (!text) return must_be(*value, "a reference pattern must be a string");
+    if (const auto parsed = engine::reference_pattern::parse(text->get()); !parsed)
+      return must_be(*value, parsed.error().message);
+    into.push_back(text->get());
+  }
+  if (into.empty()) return must_be(node, "a municipality needs at least one reference pattern");
+  return std::nullopt;
+}
+
+std::optional<engine::error> read_references(const std::filesystem::path& file,
+                                             const toml::table& t, reference_settings& r) {
+  if (auto bad = refuse_unknown(file, t, {"patterns"}, "references.")) return bad;
+  const auto* node = t.get("patterns");
+  if (!node) return std::nullopt;
+  const auto* patterns = node->as_table();
+  if (!patterns)
+    return make_error(errc::bad_input,
+                      fmt::format("{}: references.patterns must be a table of municipalities",
+                                  where(file, *node)));
+  for (const auto& [municipality, value] : *patterns)
+    if (auto bad =
+            read_municipality_patterns(file, value, r.patterns[std::string(municipality.str())]))
+      return bad;
+  return std::nullopt;
+}
+
 void apply_environment(settings& s) {
   const std::pair<const char*, std::string*> overrides[] = {
       {"BEVAKA_MAIL_FROM", &s.mail.from},
@@ -138,11 +178,13 @@ outcome<settings> load_settings(const std::filesystem::path& file) {
     return make_error(errc::bad_input, fmt::format("{}:{}: {}", file.string(),
                                                    e.source().begin.line, e.description()));
   }
-  if (auto bad = refuse_unknown(file, root, {"mail", "reminders"}, "")) return *bad;
+  if (auto bad = refuse_unknown(file, root, {"mail", "reminders", "references"}, "")) return *bad;
   if (const auto* mail = root.get_as<toml::table>("mail"))
     if (auto bad = read_mail(file, *mail, s.mail)) return *bad;
   if (const auto* reminders = root.get_as<toml::table>("reminders"))
     if (auto bad = read_reminders(file, *reminders, s.reminders)) return *bad;
+  if (const auto* references = root.get_as<toml::table>("references"))
+    if (auto bad = read_references(file, *references, s.references)) return *bad;
   apply_environment(s);
   if (const auto policy = resolve_policy(s.reminders, ""); !policy)
     return make_error(errc::bad_input, fmt::format("{}: reminders.default: {}", file.string(),
@@ -156,6 +198,13 @@ outcome<engine::reminder_policy> resolve_policy(const reminder_settings& setting
   if (const auto named = settings.policies.find(chosen); named != settings.policies.end())
     return engine::parse_reminder_policy(named->second);
   return engine::parse_reminder_policy(chosen);
+}
+
+std::vector<engine::reference_pattern> reference_patterns(const reference_settings& settings) {
+  std::vector<engine::reference_pattern> all;
+  for (const auto& [municipality, patterns] : settings.patterns)
+    for (const auto& pattern : patterns) all.push_back(*engine::reference_pattern::parse(pattern));
+  return all;
 }
 
 outcome<engine::reminder_templates> load_templates(const mail_settings& mail) {

@@ -8,8 +8,10 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/error.hpp"
+#include "engine/reference_number.hpp"
 #include "engine/reminder_message.hpp"
 #include "engine/reminder_policy.hpp"
 
@@ -32,9 +34,16 @@ struct reminder_settings {
   std::chrono::seconds retry_max{3600};
 };
 
+// How each municipality writes its reference numbers (engine/reference_number.hpp), e.g.
+// "Järfälla" -> {"{series} {year}/{number}"}. With none, any reference number is taken.
+struct reference_settings {
+  std::map<std::string, std::vector<std::string>, std::less<>> patterns{};
+};
+
 struct settings {
   mail_settings mail{};
   reminder_settings reminders{};
+  reference_settings references{};
 };
 
 // The file BEVAKA_CONFIG names; else config/bevaka.toml in the working folder if there is one;
@@ -48,6 +57,11 @@ struct settings {
 // `text` is a policy's name from the settings or offsets written out; empty means the default.
 [[nodiscard]] engine::outcome<engine::reminder_policy> resolve_policy(
     const reminder_settings& settings, std::string_view text);
+
+// Every municipality's patterns, in the file's order of municipalities (by name) and patterns.
+// load_settings has checked them.
+[[nodiscard]] std::vector<engine::reference_pattern> reference_patterns(
+    const reference_settings& settings);
 
 // Reads and checks reminder.txt, overdue.txt and escalation.txt from mail.templates.
 [[nodiscard]] engine::outcome<engine::reminder_templates> load_templates(const mail_settings& mail);

@@ -51,6 +51,7 @@ const std::vector<route> routes{
   {"GET",  "/api/plans",                                      read,  {"group"}, list_plans},
   {"GET",  "/api/plans/{plan}",                               read,  {},        show_plan},
   {"GET",  "/api/duty",                                       read,  {},        duty_status},
+  {"GET",  "/api/budgets/{year}",                             read,  {},        show_budget},
 };
 // clang-format on
 

@@ -1,7 +1,50 @@
 #include "adapters/store/migrations.hpp"
 
+#include <fmt/format.h>
+#include <soci/soci.h>
+
+#include <map>
+
+#include "adapters/store/soci_store.hpp"
+#include "engine/reference_number.hpp"
+
 namespace bevaka::store {
 namespace {
+
+// Fills rounds.ref_key from rounds.ref with the engine's reference_key, then makes it unique.
+// Not SQL's lower(): SQLite's folds only ASCII, PostgreSQL's follows the database's locale, and
+// the key must be the same on both. Rounds whose references differ only in case or spacing were
+// allowed before; they would break the unique index, so they are named instead.
+void fill_reference_keys(soci::session& sql) {
+  std::map<std::string, std::string> ref_of_key;
+  std::vector<std::pair<long long, std::string>> keys;
+  {
+    long long id = 0;
+    std::string ref;
+    soci::statement rounds =
+        (sql.prepare << "SELECT id, ref FROM rounds ORDER BY id", soci::into(id), soci::into(ref));
+    rounds.execute();
+    while (rounds.fetch()) {
+      auto key = engine::reference_key(ref);
+      if (const auto [at, added] = ref_of_key.emplace(key, ref); !added)
+        throw database_error(fmt::format(
+            "the rounds '{}' and '{}' differ only in case or spacing; give one another reference "
+            "number before upgrading",
+            at->second, ref));
+      keys.emplace_back(id, std::move(key));
+    }
+  }
+  long long id = 0;
+  std::string key;
+  soci::statement update = (sql.prepare << "UPDATE rounds SET ref_key = :key WHERE id = :id",
+                            soci::use(key, "key"), soci::use(id, "id"));
+  for (auto& [round_id, round_key] : keys) {
+    id = round_id;
+    key = round_key;
+    update.execute(true);
+  }
+  sql << "CREATE UNIQUE INDEX rounds_by_ref_key ON rounds (ref_key)";
+}
 
 // Dates are TEXT in ISO form (YYYY-MM-DD), so they compare and index the same on both backends.
 // `awaiting` is 1 while an assignment waits for an answer: the overdue query reads its index.
@@ -234,6 +277,41 @@ const std::vector<migration> all_migrations{
               plan_id BIGINT REFERENCES action_plans (id),
               UNIQUE (first_year, last_year, step)))",
      }},
+    // Budgets (issue 7): a year's budget, its lines in the file's order, and its record (the
+    // import and each outcome), from which a line's spent is summed. Amounts are whole kronor.
+    // Reference numbers: rounds are found by a key that ignores case and spacing
+    // (engine/reference_number.hpp), kept beside `ref` and filled by fill_reference_keys.
+    {7,
+     "budgets and reference keys",
+     {
+         R"(CREATE TABLE budgets (
+              id {id},
+              year INTEGER NOT NULL UNIQUE,
+              owner TEXT NOT NULL,
+              source TEXT NOT NULL))",
+         R"(CREATE TABLE budget_lines (
+              id {id},
+              budget_id BIGINT NOT NULL REFERENCES budgets (id),
+              area TEXT NOT NULL,
+              area_order INTEGER NOT NULL,
+              name TEXT NOT NULL,
+              planned BIGINT NOT NULL,
+              note TEXT NOT NULL,
+              line_order INTEGER NOT NULL))",
+         R"(CREATE INDEX budget_lines_by_budget ON budget_lines (budget_id, area_order, line_order))",
+         R"(CREATE TABLE budget_events (
+              id {id},
+              budget_id BIGINT NOT NULL REFERENCES budgets (id),
+              line_id BIGINT REFERENCES budget_lines (id),
+              event TEXT NOT NULL,
+              amount BIGINT NOT NULL,
+              actor TEXT NOT NULL,
+              at TEXT NOT NULL,
+              note TEXT NOT NULL))",
+         R"(CREATE INDEX budget_events_by_budget ON budget_events (budget_id, line_id))",
+         R"(ALTER TABLE rounds ADD COLUMN ref_key TEXT NOT NULL DEFAULT '')",
+     },
+     fill_reference_keys},
 };
 
 }  // namespace

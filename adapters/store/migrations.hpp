@@ -7,12 +7,19 @@
 #include <string_view>
 #include <vector>
 
+namespace soci {
+class session;
+}
+
 namespace bevaka::store {
 
 struct migration {
   int version;
   std::string_view name;
   std::vector<std::string_view> statements;
+  // Runs after the statements, in the same transaction: data that SQL cannot compute alike on
+  // both backends (it uses the engine's own functions). Null for most migrations.
+  void (*then)(soci::session&) = nullptr;
 };
 
 // In version order. Never edit an applied migration: add a new one.

@@ -133,6 +133,7 @@ std::vector<int> soci_store::migrate() {
     transaction_guard tx(sql, kind_);
     if (m.version <= schema_version()) continue;
     for (const auto statement : m.statements) sql << with_id_column(statement, kind_);
+    if (m.then) m.then(sql);
     int version = m.version;
     std::string name(m.name);
     sql << "INSERT INTO schema_migrations (version, name) VALUES (:version, :name)",

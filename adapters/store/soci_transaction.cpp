@@ -1,6 +1,7 @@
 #include "adapters/store/soci_transaction.hpp"
 
 #include "engine/lifecycle.hpp"
+#include "engine/reference_number.hpp"
 
 namespace bevaka::store::detail {
 
@@ -29,14 +30,14 @@ std::optional<round> soci_transaction::round_by_id(id_t id) {
 }
 
 std::optional<round> soci_transaction::round_by_ref(std::string_view ref) {
-  return prepared_.round_by_ref.first(sql_, std::string(ref));
+  return prepared_.round_by_ref.first(sql_, reference_key(ref));
 }
 
 id_t soci_transaction::insert_round(const round& r) {
   return *prepared_.insert_round.first(sql_, std::string(to_string(r.kind)), r.ref, r.title,
                                        r.state, format_date(r.deadline.nominal),
                                        format_date(r.deadline.effective), r.deadline.reason,
-                                       r.shift_deadlines ? 1 : 0, r.version);
+                                       r.shift_deadlines ? 1 : 0, r.version, reference_key(r.ref));
 }
 
 bool soci_transaction::update_round(const round& r) {
@@ -53,7 +54,8 @@ std::optional<assignment> soci_transaction::assignment_of(id_t round_id, id_t bo
 
 std::optional<std::pair<round, assignment>> soci_transaction::assignment_by_names(
     std::string_view round_ref, std::string_view body_name) {
-  return prepared_.assignment_by_names.first(sql_, std::string(round_ref), std::string(body_name));
+  return prepared_.assignment_by_names.first(sql_, reference_key(round_ref),
+                                             std::string(body_name));
 }
 
 bool soci_transaction::has_open_assignment(id_t round_id) {

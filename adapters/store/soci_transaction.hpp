@@ -105,6 +105,10 @@ class soci_transaction final : public engine::store_transaction {
   void set_item_plan(engine::id_t item_id, std::optional<engine::id_t> plan_id) override;
   std::vector<engine::duty_step> duty_steps() override;
   engine::id_t insert_duty_step(const engine::duty_step& s) override;
+  // Budgets (issue 7): soci_transaction_budgets.cpp
+  std::optional<engine::budget> budget_of_year(int year) override;
+  engine::id_t insert_budget(const engine::budget& b) override;
+  void append_budget_event(const engine::budget_event& e) override;
 
  private:
   soci::session& sql_;

@@ -45,11 +45,11 @@ statements::statements()
           "INSERT INTO bodies (name, kind, emails) VALUES (:name, :kind, :emails) "
           "RETURNING id"),
       round_by_id(round_columns + "WHERE id = :id"),
-      round_by_ref(round_columns + "WHERE ref = :ref"),
+      round_by_ref(round_columns + "WHERE ref_key = :ref_key"),
       insert_round(
           "INSERT INTO rounds (kind, ref, title, state, nominal_deadline, deadline, "
-          "deadline_reason, shift_deadlines, version) VALUES (:kind, :ref, :title, :state, "
-          ":nominal, :deadline, :reason, :shift, :version) RETURNING id"),
+          "deadline_reason, shift_deadlines, version, ref_key) VALUES (:kind, :ref, :title, "
+          ":state, :nominal, :deadline, :reason, :shift, :version, :ref_key) RETURNING id"),
       update_round(
           "UPDATE rounds SET state = :state, version = :next WHERE id = :id AND version = "
           ":version"),
@@ -59,7 +59,7 @@ statements::statements()
           "SELECT r.id, r.kind, r.ref, r.title, r.state, r.nominal_deadline, r.deadline, "
           "r.deadline_reason, r.shift_deadlines, r.version, " +
           assignment_columns.substr(std::string("SELECT ").size()) +
-          "JOIN rounds r ON r.id = a.round_id WHERE r.ref = :ref AND b.name = :name"),
+          "JOIN rounds r ON r.id = a.round_id WHERE r.ref_key = :ref_key AND b.name = :name"),
       open_assignment(
           "SELECT id FROM assignments WHERE round_id = :round AND state NOT IN (:ended1, "
           ":ended2, :ended3) LIMIT 1"),

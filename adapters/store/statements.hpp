@@ -27,14 +27,16 @@ struct statements {
   prepared_query<id_row, text, text, text> insert_body;
 
   prepared_query<round_row, key> round_by_id;
+  // by the reference key (engine/reference_number.hpp)
   prepared_query<round_row, text> round_by_ref;
-  // kind, ref, title, state, nominal deadline, deadline, reason, shift, version
-  prepared_query<id_row, text, text, text, text, text, text, text, int, key> insert_round;
+  // kind, ref, title, state, nominal deadline, deadline, reason, shift, version, reference key
+  prepared_query<id_row, text, text, text, text, text, text, text, int, key, text> insert_round;
   // state, next version, id, version
   prepared_command<text, key, key, key> update_round;
 
   prepared_query<assignment_row, key> assignments_of;
   prepared_query<assignment_row, key, key> assignment_of;
+  // the round's reference key, the body's name
   prepared_query<round_and_assignment_row, text, text> assignment_by_names;
   // round, and the three states that end an assignment (lifecycle.hpp)
   prepared_query<id_row, key, text, text, text> open_assignment;

@@ -119,3 +119,28 @@ TEST_CASE_METHOD(no_overrides, "A configuration file that is not there is named"
   REQUIRE_FALSE(s);
   CHECK_THAT(s.error().message, Catch::Contains("/nonexistent/bevaka.toml"));
 }
+
+TEST_CASE_METHOD(no_overrides, "Reference patterns are read per municipality and checked",
+                 "[config][references]") {
+  const auto file = write_config(R"([references.patterns]
+"Järfälla" = "{series} {year}/{number}"
+"Borås" = ["{year}/{series}{number}[ {sub}]", "{series} {year}/{number}"]
+)");
+  const auto s = config::load_settings(file);
+  REQUIRE(s);
+  CHECK(s->references.patterns.at("Borås").size() == 2);
+  const auto patterns = config::reference_patterns(s->references);
+  REQUIRE(patterns.size() == 3);
+  CHECK(patterns[0].text() == "{year}/{series}{number}[ {sub}]");  // by municipality's name
+  CHECK(config::load_settings(write_config(""))->references.patterns.empty());
+
+  const auto broken = config::load_settings(write_config(R"([references.patterns]
+"Järfälla" = "{series} {year}/{number}"
+"Österåker" = ["{series} {år}/{number}"]
+)"));
+  REQUIRE_FALSE(broken);
+  CHECK(broken.error().code == engine::errc::bad_input);
+  CHECK_THAT(broken.error().message,
+             Catch::Matchers::Contains("bevaka.toml:3:") &&
+                 Catch::Matchers::Contains("unknown placeholder {år}"));
+}

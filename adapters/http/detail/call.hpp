@@ -53,6 +53,8 @@ api_outcome<api_response> all_reminders(call& c);
 api_outcome<api_response> overdue(call& c);
 api_outcome<api_response> calendar(call& c);
 api_outcome<api_response> whoami(call& c);
+// The budget reads (api_budgets.cpp).
+api_outcome<api_response> show_budget(call& c);
 
 // GET handlers of the safety programme (api_programme.cpp).
 api_outcome<api_response> list_groups(call& c);
