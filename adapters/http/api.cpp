@@ -207,7 +207,7 @@ std::vector<std::pair<std::string_view, long long>> reminders_by_state(engine::s
 namespace detail {
 
 api_response json_response(const views::json& value, int status) {
-  return api_response{.status = status, .body = value.dump(2) + "\n"};
+  return api_response{.status = status, .body = fmt::format("{}\n", value.dump(2))};
 }
 
 }  // namespace detail
@@ -236,7 +236,8 @@ api::routed api::dispatch(const api_request& request) {
   const std::string path = url->path();
   if (path == "/health" || path == "/metrics") {
     if (request.method != "GET")
-      return {path, error_response({405, "method_not_allowed", path + " answers GET only"})};
+      return {path, error_response(
+                        {405, "method_not_allowed", fmt::format("{} answers GET only", path)})};
     if (path == "/health") return {path, detail::json_response(views::json{{"status", "ok"}})};
     return {path, api_response{.content_type = "text/plain; version=0.0.4; charset=utf-8",
                                .body = metrics_.prometheus_text(reminders_by_state(store_))}};
@@ -246,7 +247,8 @@ api::routed api::dispatch(const api_request& request) {
   for (const auto& segment : url->segments()) segments.push_back(segment);
   const auto m = match(request.method, segments);
   if (!m.chosen && m.allowed_methods.empty())
-    return {"unknown", with_api_headers(error_response(not_found("no such API path: " + path)))};
+    return {"unknown",
+            with_api_headers(error_response(not_found(fmt::format("no such API path: {}", path))))};
   if (!m.chosen) {
     const auto allowed = fmt::format("{}", fmt::join(m.allowed_methods, ", "));
     auto refused =

@@ -36,7 +36,7 @@ api_outcome<engine::round_view> visible_round(call& c, const std::string& key) {
   if (!view) return from_engine(view.error());
   if (const auto only = engine::readable_body_only(c.token)) {
     std::erase_if(view->assignments, [&](const auto& a) { return a.body_id != *only; });
-    if (view->assignments.empty()) return not_yours(c.token, "round " + view->r.ref);
+    if (view->assignments.empty()) return not_yours(c.token, fmt::format("round {}", view->r.ref));
   }
   return std::move(*view);
 }

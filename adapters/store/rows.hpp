@@ -23,6 +23,12 @@ struct id_row {
   [[nodiscard]] engine::id_t to_model() const { return id; }
 };
 
+struct text_row {
+  std::string text;
+  void bind(soci::statement& st) { st.exchange(soci::into(text)); }
+  [[nodiscard]] std::string to_model() const { return text; }
+};
+
 struct body_row {
   long long id = 0;
   std::string name, kind, emails;

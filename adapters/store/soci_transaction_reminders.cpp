@@ -100,39 +100,18 @@ void soci_transaction::set_reminder_policy(id_t round_id, std::string_view polic
 }
 
 std::optional<std::string> soci_transaction::reminder_policy_of(id_t round_id) {
-  long long round = round_id;
-  std::string policy;
-  sql_ << "SELECT policy FROM round_reminder_policies WHERE round_id = :round",
-      soci::use(round, "round"), soci::into(policy);
-  if (!sql_.got_data()) return std::nullopt;
-  return policy;
+  return prepared_.reminder_policy_of.first(sql_, round_id);
 }
 
 id_t soci_transaction::insert_reminder(const reminder& r) {
-  long long assignment = r.assignment_id, round = r.round_id, body = r.body_id, id = 0;
-  int offset = r.offset_days, attempts = r.attempts;
-  std::string kind(to_string(r.kind)), state(to_string(r.state));
-  std::string deadline = format_date(r.deadline), due = format_utc(r.due_at),
-              next = format_utc(r.next_attempt_at);
-  sql_ << "INSERT INTO reminders (assignment_id, round_id, body_id, kind, offset_days, deadline, "
-          "due_at, state, next_attempt_at, attempts, claim_holder, last_error) VALUES "
-          "(:assignment, :round, :body, :kind, :offset, :deadline, :due, :state, :next, "
-          ":attempts, '', :error) RETURNING id",
-      soci::use(assignment, "assignment"), soci::use(round, "round"), soci::use(body, "body"),
-      soci::use(kind, "kind"), soci::use(offset, "offset"), soci::use(deadline, "deadline"),
-      soci::use(due, "due"), soci::use(state, "state"), soci::use(next, "next"),
-      soci::use(attempts, "attempts"), soci::use(r.last_error, "error"), soci::into(id);
-  return id;
+  return *prepared_.insert_reminder.first(
+      sql_, r.assignment_id, r.round_id, r.body_id, std::string(to_string(r.kind)), r.offset_days,
+      format_date(r.deadline), format_utc(r.due_at), std::string(to_string(r.state)),
+      format_utc(r.next_attempt_at), r.attempts, r.last_error);
 }
 
 int soci_transaction::cancel_reminders_of(id_t assignment_id) {
-  long long assignment = assignment_id;
-  soci::statement st = (sql_.prepare << "UPDATE reminders SET state = 'cancelled', "
-                                        "claim_holder = '' WHERE assignment_id = :assignment "
-                                        "AND state = 'scheduled'",
-                        soci::use(assignment, "assignment"));
-  st.execute(true);
-  return static_cast<int>(st.get_affected_rows());
+  return static_cast<int>(prepared_.cancel_reminders_of.run(sql_, assignment_id));
 }
 
 std::vector<reminder_view> soci_transaction::reminders_of(std::optional<id_t> round_id) {

@@ -92,6 +92,15 @@ statements::statements()
       awaiting_of_kind(awaiting_past_deadline_sql + "AND r.kind = :kind ORDER BY a.deadline"),
       awaiting_failed(awaiting_failed_sql + awaiting_failed_grouping),
       awaiting_failed_of_kind(awaiting_failed_sql + "AND r.kind = :kind " +
-                              awaiting_failed_grouping) {}
+                              awaiting_failed_grouping),
+      reminder_policy_of("SELECT policy FROM round_reminder_policies WHERE round_id = :round"),
+      insert_reminder(
+          "INSERT INTO reminders (assignment_id, round_id, body_id, kind, offset_days, deadline, "
+          "due_at, state, next_attempt_at, attempts, claim_holder, last_error) VALUES "
+          "(:assignment, :round, :body, :kind, :offset, :deadline, :due, :state, :next, "
+          ":attempts, '', :error) RETURNING id"),
+      cancel_reminders_of(
+          "UPDATE reminders SET state = 'cancelled', claim_holder = '' "
+          "WHERE assignment_id = :assignment AND state = 'scheduled'") {}
 
 }  // namespace bevaka::store::detail

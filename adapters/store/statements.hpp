@@ -64,6 +64,13 @@ struct statements {
   prepared_query<awaiting_row, text, text> awaiting_of_kind;
   prepared_query<awaiting_failed_row> awaiting_failed;
   prepared_query<awaiting_failed_row, text> awaiting_failed_of_kind;
+
+  // Reminders: scheduled and cancelled in the transaction of the event that causes them.
+  prepared_query<text_row, key> reminder_policy_of;
+  // assignment, round, body, kind, offset, deadline, due, state, next attempt, attempts, error
+  prepared_query<id_row, key, key, key, text, int, text, text, text, text, int, text>
+      insert_reminder;
+  prepared_command<key> cancel_reminders_of;
 };
 
 }  // namespace bevaka::store::detail

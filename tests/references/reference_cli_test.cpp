@@ -136,16 +136,16 @@ TEST_CASE("Rounds that existed before the reference key get it when the database
           "[references][store]") {
   test_database db("reference_tests");
   auto& sql = db.store().session();
-  // Back to schema version 5: the round is stored as an older bevaka stored it.
+  // Back to schema version 6: the round is stored as an older bevaka stored it.
   for (const auto* undo :
        {"DROP INDEX rounds_by_ref_key", "DROP TABLE budget_events", "DROP TABLE budget_lines",
         "DROP TABLE budgets", "ALTER TABLE rounds DROP COLUMN ref_key",
-        "DELETE FROM schema_migrations WHERE version = 6"})
+        "DELETE FROM schema_migrations WHERE version = 7"})
     sql << undo;
   sql << "INSERT INTO rounds (kind, ref, title, state, nominal_deadline, deadline, "
          "deadline_reason, shift_deadlines, version) VALUES ('consultation', 'ÖFN 2016/12', "
          "'Remiss', 'sent', '2016-04-30', '2016-05-02', '', 1, 0)";
-  CHECK(db.store().migrate() == std::vector<int>{6});
+  CHECK(db.store().migrate() == std::vector<int>{7});
   std::string key;
   sql << "SELECT ref_key FROM rounds", soci::into(key);
   CHECK(key == "öfn2016/12");
