@@ -140,6 +140,29 @@ test("a secretary records a submission after confirming it, and it leaves the ov
   await registrars.screenshot({ path: `${artefacts}/08-forfallna-efter.png`, fullPage: true });
 });
 
+test("the programme page shows the groups, the plan's goals in colour and the budget",
+     async () => {
+  const page = await newPage();
+  await logIn(page, registrar);
+  await page.getByRole("link", { name: "Program" }).click();
+  await page.getByRole("heading", { level: 1, name: "Program" }).waitFor();
+  const groups = page.getByRole("table", { name: "Grupper och vem som samordnar dem" });
+  const council = groups.locator("tr", { hasText: "Brottsförebyggande rådet i Järfälla" });
+  assert.match(await council.textContent(), /Brottsförebyggande råd.*Socialnämnden/);
+  const goals = page.getByRole("table", { name: "Mål i Kst 2016/77" });
+  assert.deepEqual(await goals.locator("thead th").allTextContents(),
+                   ["Mål", "Målvärde", "2016", "2017", "2018"]);
+  const badges = goals.locator("tbody .badge");
+  assert.equal(await badges.first().textContent(), "Gul (72)");
+  assert.match(await badges.first().getAttribute("class"), /goal-yellow/);
+  assert.equal(await badges.nth(1).textContent(), "Ej bedömd");
+  const budget = page.getByRole("figure");
+  assert.match(await budget.textContent(), /6\s400 kr använt av 500\s000 kr/);
+  assert.equal(await budget.locator("li").count(), 3);
+  assert.doesNotMatch(await page.locator("main").textContent(), /null|undefined|NaN/);
+  await page.screenshot({ path: `${artefacts}/09-program.png`, fullPage: true });
+});
+
 test("the login works from the keyboard alone", async () => {
   const page = await newPage();
   await page.goto(url);

@@ -342,6 +342,116 @@ async function bodyPage(key) {
                   : h("p", { class: "empty" }, "Inga ännu.")];
 }
 
+// --- Program: grupper, handlingsplaner med mål, budget, lagkravet ----------------------------
+
+const groupKinds = {
+  council: "Råd", "working-committee": "Arbetsutskott", "strategic-group": "Strategisk grupp",
+  "crime-prevention-council": "Brottsförebyggande råd", "focus-group": "Fokusgrupp",
+  "cooperation-group": "Samverkansgrupp",
+};
+const planStates = {
+  draft: "Utkast", decided: "Beslutad", "in-force": "Gäller", evaluated: "Utvärderad",
+};
+const colours = { green: "Grön", yellow: "Gul", red: "Röd", "not-assessed": "Ej bedömd" };
+const dutySteps = {
+  "situation-picture": "Lägesbild", "action-plan": "Åtgärdsplan", "follow-up": "Uppföljning",
+};
+
+function kronor(n) { return `${n.toLocaleString("sv-SE")} kr`; }
+
+function groupTable(groups) {
+  if (groups.length === 0) return h("p", { class: "empty" }, "Inga grupper ännu.");
+  return h("table", {},
+    h("caption", {}, "Grupper och vem som samordnar dem"),
+    h("thead", {}, h("tr", {}, ["Grupp", "Slag", "Samordnas av", "Del av", "Möten per år"].map(
+      (title) => h("th", { scope: "col" }, title)))),
+    h("tbody", {}, groups.map((g) => h("tr", {},
+      h("th", { scope: "row" }, g.name), h("td", {}, groupKinds[g.kind] || g.kind),
+      h("td", {}, g.coordinator), h("td", {}, g.part_of || "–"),
+      h("td", { class: "number" }, g.meets_per_year ?? "–")))));
+}
+
+function colourBadge(year) {
+  const label = colours[year.status] || year.status;
+  return h("span", { class: `badge goal-${year.status}`, title: year.override
+    ? `Ändrad av ${year.override.by}: ${year.override.reason}` : year.why },
+    year.value === null ? label : `${label} (${year.value.toLocaleString("sv-SE")})`,
+    year.override ? " *" : "");
+}
+
+function planCard(plan) {
+  const years = plan.goals.length ? plan.goals[0].years.map((y) => y.year) : [];
+  return h("li", { class: "card plan" },
+    h("h3", {}, `${plan.ref} ${plan.title}`),
+    h("p", { class: "meta" }, `${plan.group} · ${plan.period} · ${planStates[plan.state] || plan.state}`),
+    plan.goals.length === 0 ? h("p", { class: "empty" }, "Inga mål ännu.") :
+      h("table", {},
+        h("caption", {}, `Mål i ${plan.ref}`),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Mål"),
+          h("th", { scope: "col" }, "Målvärde"),
+          years.map((y) => h("th", { scope: "col" }, String(y))))),
+        h("tbody", {}, plan.goals.map((goal) => h("tr", {},
+          h("th", { scope: "row" }, goal.text),
+          h("td", { class: "number" }, goal.target === null ? "–"
+            : `${goal.direction === "decrease" ? "högst" : "minst"} ${goal.target.toLocaleString("sv-SE")}` +
+              (goal.indicator && goal.indicator.unit ? ` ${goal.indicator.unit}` : "")),
+          goal.years.map((y) => h("td", {}, colourBadge(y))))))));
+}
+
+function budgetChart(budget) {
+  const most = Math.max(...budget.areas.map((a) => Math.max(a.planned, a.spent)), 1);
+  const bar = (value, kind) => {
+    const element = h("span", { class: `bar ${kind}`, "aria-hidden": "true" });
+    element.style.width = value > 0 ? `${Math.max(1, (100 * value) / most)}%` : "0";
+    return element;
+  };
+  return h("figure", { class: "chart budget" },
+    h("figcaption", { id: "budget-title" },
+      `Budget ${budget.year} (${budget.owner}): ${kronor(budget.spent)} använt av ${kronor(budget.total)}`),
+    h("ol", { "aria-labelledby": "budget-title" }, budget.areas.map((area) => h("li", {},
+      h("span", { class: "label" }, area.name),
+      h("span", { class: "track" }, bar(area.planned, "planned"), bar(area.spent, "spent")),
+      h("span", { class: "value" }, `${kronor(area.spent)} av ${kronor(area.planned)}`)))),
+    h("p", { class: "legend" }, h("span", { class: "key planned" }), " budget ",
+      h("span", { class: "key spent" }), " använt"));
+}
+
+function dutySummary(duty) {
+  if (!duty.next && duty.periods.length === 0)
+    return h("p", {}, "Inget steg är aktuellt ännu: lagen (2023:196) gäller från 1 juli 2023.");
+  if (!duty.next) return h("p", {}, "Alla steg i lagkravet är gjorda för perioden.");
+  const step = dutySteps[duty.next.step] || duty.next.step;
+  return h("p", {}, `Nästa steg: ${step}`, duty.next.period ? ` för ${duty.next.period}` : "",
+    duty.next.missing_since ? `, saknas sedan ${formatDate(duty.next.missing_since)}.` : ".");
+}
+
+async function programmePage() {
+  const [groups, plans, duty] = await Promise.all(
+    [api("/api/groups"), api("/api/plans"), api(withAsOf("/api/duty"))]);
+  const year = Number((session.asOf || today || new Date().toISOString()).slice(0, 4));
+  const budgetYear = Number(sessionStorage.getItem("bevaka.budgetYear")) || year;
+  const budget = await api(`/api/budgets/${budgetYear}`).catch((error) => {
+    if (error.status === 404) return null;
+    throw error;
+  });
+  const yearInput = h("input", { type: "number", id: "budget-year", min: 1900, max: 2999,
+                                  value: budgetYear });
+  const chooser = h("form", { class: "inline", onsubmit: (event) => {
+    event.preventDefault();
+    sessionStorage.setItem("bevaka.budgetYear", yearInput.value);
+    show();
+  } }, h("label", { for: "budget-year" }, "Budgetår"), " ", yearInput, " ",
+    h("button", { type: "submit" }, "Visa"));
+  return [h("h1", {}, "Program"),
+    h("h2", {}, "Lagkravet (lägesbild, åtgärdsplan, uppföljning)"), dutySummary(duty),
+    h("h2", {}, "Grupper"), groupTable(groups),
+    h("h2", {}, "Handlingsplaner och mål"),
+    plans.length ? h("ul", { class: "rounds" }, plans.map(planCard))
+                 : h("p", { class: "empty" }, "Inga handlingsplaner ännu."),
+    h("h2", {}, "Budget"), chooser,
+    budget ? budgetChart(budget) : h("p", { class: "empty" }, `Ingen budget för ${budgetYear}.`)];
+}
+
 // --- Inloggning och ram ----------------------------------------------------------------------
 
 function loginPage(message) {
@@ -391,6 +501,7 @@ const pages = {
   omgangar: { title: "Omgångar", render: roundsPage },
   omgang: { title: "Omgång", render: roundPage },
   organ: { title: "Uppdrag", render: bodyPage },
+  program: { title: "Program", render: programmePage },
 };
 
 // Counts the pages asked for: a page whose data arrives after the user has moved on to another
