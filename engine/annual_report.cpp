@@ -105,6 +105,11 @@ outcome<compiled_report> compile_report(store_transaction& tx, std::string_view 
     report.bodies.push_back(std::move(body));
   }
   add_followup_status(tx, report);
+  // The council reads the goals beside the reports: how far the plans have come.
+  auto plans = list_plans(tx, std::nullopt);
+  if (!plans) return plans.error();
+  std::erase_if(*plans, [](const plan_view& p) { return p.plan.state == "draft"; });
+  report.plans = std::move(*plans);
   return report;
 }
 

@@ -14,6 +14,7 @@
 #include "engine/followup.hpp"
 #include "engine/indicators.hpp"
 #include "engine/model.hpp"
+#include "engine/plan_commands.hpp"
 #include "engine/report_sections.hpp"
 
 namespace bevaka::engine {
@@ -64,6 +65,7 @@ struct compiled_report {
   std::vector<body_report> bodies{};  // ordered by body name
   std::vector<followup_status_row> by_area{};
   std::vector<followup_status_row> by_category{};
+  std::vector<plan_view> plans{};  // the action plans past their draft, with goal colours
 };
 
 // `today` decides nothing here but is printed: the report is as of then.

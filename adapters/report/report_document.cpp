@@ -35,6 +35,32 @@ table indicator_table(const engine::body_report& body) {
   return t;
 }
 
+// One table a plan: its goals, and each year of its period in colour words.
+table goal_table(const engine::plan_view& p) {
+  table t{{"Mål", "Målvärde"}, {}};
+  for (int year = p.plan.period.first; year <= p.plan.period.last; ++year)
+    t.header.push_back(std::to_string(year));
+  for (const auto& goal : p.goals) {
+    std::vector<std::string> cells{goal.g.text, "–"};
+    if (goal.g.target && goal.g.direction)
+      cells[1] = fmt::format(
+          "{} {}{}", *goal.g.direction == engine::wanted_direction::decrease ? "högst" : "minst",
+          number_text(*goal.g.target),
+          goal.measured && !goal.measured->unit.empty() ? " " + goal.measured->unit
+                                                        : std::string());
+    for (const auto& y : goal.years) cells.push_back(goal_year_text(y));
+    t.rows.push_back(std::move(cells));
+  }
+  return t;
+}
+
+std::string plan_heading(const engine::plan_view& p) {
+  return fmt::format("{} {} ({}, {})", p.plan.ref, p.plan.title, p.plan.group,
+                     engine::format_year_span(p.plan.period));
+}
+
+constexpr std::string_view override_note = "* satt av en person, med motivering.";
+
 table followup_table(const std::vector<engine::followup_status_row>& rows, bool with_unit,
                      std::string_view first_column) {
   table t;
@@ -198,7 +224,14 @@ std::string report_html(const engine::compiled_report& report) {
   html += "<h3>Per område</h3>\n" + html_table(followup_table(report.by_area, true, "Område"));
   html +=
       "<h3>Per kategori</h3>\n" + html_table(followup_table(report.by_category, false, "Kategori"));
-  return html + "</section>\n</body>\n</html>\n";
+  html += "</section>\n";
+  if (!report.plans.empty()) {
+    html += "<section class=\"plans\">\n<h2>Handlingsplanernas mål</h2>\n";
+    for (const auto& p : report.plans)
+      html += "<h3>" + escaped(plan_heading(p)) + "</h3>\n" + html_table(goal_table(p));
+    html += fmt::format("<p class=\"note\">{}</p>\n</section>\n", override_note);
+  }
+  return html + "</body>\n</html>\n";
 }
 
 std::string report_markdown(const engine::compiled_report& report) {
@@ -209,7 +242,11 @@ std::string report_markdown(const engine::compiled_report& report) {
         markdown_table(followup_table(report.by_area, true, "Område"));
   md += "### Per kategori\n\n" +
         markdown_table(followup_table(report.by_category, false, "Kategori"));
-  return md;
+  if (report.plans.empty()) return md;
+  md += "## Handlingsplanernas mål\n\n";
+  for (const auto& p : report.plans)
+    md += fmt::format("### {}\n\n", plan_heading(p)) + markdown_table(goal_table(p));
+  return md + fmt::format("{}\n", override_note);
 }
 
 }  // namespace bevaka::report

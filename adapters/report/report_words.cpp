@@ -5,16 +5,12 @@
 #include <array>
 
 namespace bevaka::report::detail {
-namespace {
-
 std::string number_text(double value) {
   auto text = fmt::format("{}", value);
   for (auto& c : text)
     if (c == '.') c = ',';
   return text;
 }
-
-}  // namespace
 
 std::string swedish_date(engine::date day) {
   constexpr std::array<std::string_view, 12> months{
@@ -37,6 +33,14 @@ std::string_view swedish(engine::wanted_direction d) {
 std::string_view swedish(engine::indicator_outcome o) {
   constexpr std::array<std::string_view, 3> words{"uppnått", "ej uppnått", "oförändrat"};
   return words[static_cast<std::size_t>(o)];
+}
+
+std::string goal_year_text(const engine::goal_year& y) {
+  constexpr std::array<std::string_view, 4> words{"grön", "gul", "röd", "ej bedömd"};
+  auto text = std::string(words[static_cast<std::size_t>(y.status())]);
+  if (y.value) text += fmt::format(" ({})", number_text(*y.value));
+  if (y.override_by) text += " *";
+  return text;
 }
 
 const std::vector<state_word>& action_item_state_words() {

@@ -10,6 +10,9 @@
 
 namespace bevaka::report::detail {
 
+// 84, 0,5: a number as Swedish text writes it (a decimal comma).
+[[nodiscard]] std::string number_text(double value);
+
 // "31 mars 2017"
 [[nodiscard]] std::string swedish_date(engine::date day);
 [[nodiscard]] std::string_view swedish(engine::delivery d);
@@ -27,6 +30,9 @@ struct state_word {
 [[nodiscard]] std::string values_text(const engine::indicator& i);
 // The latest year's outcome in words ("uppnått 2016"), or "–".
 [[nodiscard]] std::string latest_outcome_text(const engine::indicator& i);
+
+// "grön (72)", "röd", "ej bedömd", with " *" when a person set it: one goal's year in the table.
+[[nodiscard]] std::string goal_year_text(const engine::goal_year& y);
 
 // "sen, 3 arbetsdagar" and the like, for the status table.
 [[nodiscard]] std::string delivery_text(const engine::body_report& body);

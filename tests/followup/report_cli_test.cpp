@@ -108,6 +108,43 @@ TEST_CASE("the compiled report shows every body's status, sections, indicators a
   CHECK(cli({"report", "Kst 1999/1", "--format", "md"}).code == exit_not_found);
 }
 
+TEST_CASE("the compiled report shows the action plans' goals in colour, year by year",
+          "[report][cli]") {
+  followup_cli cli;
+  annual_round(cli);
+  cli.ok({"group", "add", "Brottsförebyggande rådet", "--kind", "crime-prevention-council",
+          "--coordinator", "Socialnämnden"});
+  cli.ok({"plan", "create", "--ref", "Kst 2016/77", "--title", "Handlingsplan för trygghet",
+          "--group", "Brottsförebyggande rådet", "--period", "2016-2017"});
+  cli.ok({"indicator", "add", "6.2", "--title", "Tryggt att bo hemma med hemtjänst", "--direction",
+          "increase", "--unit", "%", "--body", "Socialnämnden"});
+  cli.ok({"goal", "add", "--plan", "Kst 2016/77", "Fler känner sig trygga hemma", "--indicator",
+          "6.2", "--target", "90"});
+  cli.ok({"goal", "add", "--plan", "Kst 2016/77", "Trygghetsvandringar i alla stadsdelar"});
+  cli.ok({"plan", "event", "Kst 2016/77", "decide"});
+  cli.ok({"indicator", "value", "6.2", "--year", "2015", "--value", "84"});
+  cli.ok({"indicator", "value", "6.2", "--year", "2016", "--value", "85"});
+  cli.ok({"goal", "override", "2", "--year", "2016", "--status", "green", "--reason",
+          "Vandringar i alla fem stadsdelar"});
+  // A plan still in draft is not the council's business yet.
+  cli.ok({"plan", "create", "--ref", "Kst 2017/9", "--title", "Utkast", "--group",
+          "Brottsförebyggande rådet", "--period", "2017-2019"});
+
+  const auto md = cli({"report", annual_ref, "--format", "md"});
+  REQUIRE(md.code == 0);
+  CHECK_THAT(md.out, Contains("## Handlingsplanernas mål\n\n### Kst 2016/77 Handlingsplan för "
+                              "trygghet (Brottsförebyggande rådet, 2016-2017)\n"));
+  CHECK_THAT(md.out, Contains("| Mål | Målvärde | 2016 | 2017 |"));
+  CHECK_THAT(md.out,
+             Contains("| Fler känner sig trygga hemma | minst 90 % | gul (85) | ej bedömd |"));
+  CHECK_THAT(md.out,
+             Contains("| Trygghetsvandringar i alla stadsdelar | – | grön * | ej bedömd |"));
+  CHECK_THAT(md.out, !Contains("Kst 2017/9"));
+  const auto html = cli({"report", annual_ref, "--format", "html"});
+  CHECK_THAT(html.out, Contains("<h2>Handlingsplanernas mål</h2>"));
+  CHECK_THAT(html.out, Contains("gul (85)"));
+}
+
 TEST_CASE("a body's text cannot put markup into the compiled report", "[report][cli]") {
   followup_cli cli;
   annual_round(cli);
