@@ -67,7 +67,9 @@ outcome<void> serve(runtime& rt, const serve_options& o) {
     clock = std::make_unique<engine::system_clock>();
   const auto config = config::load_settings(config::config_file());
   if (!config) return config.error();
-  http::api api(rt.store(), *clock, config->mail.registrar);
+  http::api api(rt.store(), *clock,
+                {.registrar = config->mail.registrar,
+                 .reference_patterns = config::reference_patterns(config->references)});
   asio::io_context io;
   const http::server_settings settings{
       .request_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout_seconds * 1000))};

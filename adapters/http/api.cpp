@@ -277,7 +277,7 @@ api::routed api::dispatch(const api_request& request) {
       store_, [&](engine::store_transaction& tx) -> api_outcome<api_response> {
         const auto token = authenticate(tx, request, *query);
         if (!token) return token.error();
-        call c{tx, *token, m.captures, *query, request, *now, metrics_, registrar_};
+        call c{tx, *token, m.captures, *query, request, *now, metrics_, settings_};
         return m.chosen->handle(c);
       });
   auto response = result ? *result : error_response(result.error());

@@ -6,21 +6,29 @@
 
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
 #include "adapters/http/response_cache.hpp"
 #include "adapters/store/soci_store.hpp"
 #include "engine/clock.hpp"
+#include "engine/reference_number.hpp"
 
 namespace bevaka::http {
+
+// What the API takes from the configuration.
+struct api_settings {
+  std::string registrar{};  // escalations' address, shown in the reminders' `to`
+  // A new round's reference must match one of these (none: any reference is taken).
+  std::vector<engine::reference_pattern> reference_patterns{};
+};
 
 class api {
  public:
   // Both must outlive the api. `clock` stamps every write; reads may name another day (as_of).
-  // `registrar` is the address escalations go to, shown in the reminders' `to`.
-  api(store::soci_store& store, const engine::clock& clock, std::string registrar = {})
-      : store_(store), clock_(clock), registrar_(std::move(registrar)) {}
+  api(store::soci_store& store, const engine::clock& clock, api_settings settings = {})
+      : store_(store), clock_(clock), settings_(std::move(settings)) {}
 
   // Thread-safe: calls are serialised, because one database connection serves them all.
   // Never throws: a database failure is a 503, anything else unexpected a 500.
@@ -35,7 +43,7 @@ class api {
 
   store::soci_store& store_;
   const engine::clock& clock_;
-  std::string registrar_;
+  api_settings settings_;
   metrics metrics_;
   response_cache answers_;
   std::mutex serialised_;

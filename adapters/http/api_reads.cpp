@@ -63,7 +63,7 @@ views::json visible_reminders(call& c, std::optional<engine::id_t> round_id) {
   const auto only = engine::readable_body_only(c.token);
   auto rows = views::json::array();
   for (const auto& v : c.tx.reminders_of(round_id))
-    if (!only || v.r.body_id == *only) rows.push_back(views::to_json(v, c.registrar));
+    if (!only || v.r.body_id == *only) rows.push_back(views::to_json(v, c.settings.registrar));
   return rows;
 }
 

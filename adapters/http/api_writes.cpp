@@ -100,6 +100,8 @@ api_outcome<api_response> create_round(call& c) {
   if (!f) return f.error();
   const auto request = read_new_round(*f);
   if (!request) return request.error();
+  if (const auto ref = engine::check_reference(c.settings.reference_patterns, request->ref); !ref)
+    return bad_request(fmt::format("ref: {}", ref.error().message));
   const auto created = engine::create_round(context(c), *request);
   if (!created) return from_engine(created.error());
   c.counters.count_applied("create_round");

@@ -2,8 +2,12 @@
 // JSON shapes, the server's clock for writes, refusals as JSON, and a server that survives
 // whatever a client sends.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "tests/http/served.hpp"
@@ -357,4 +361,40 @@ TEST_CASE(
   // Another day's answer is another answer.
   CHECK(s.get("/api/overdue?as_of=2016-05-02", token).json().empty());
   CHECK(bodies_overdue().size() == 3);
+}
+
+TEST_CASE("With reference patterns configured, POST /api/rounds refuses a reference outside them",
+          "[http][references]") {
+  // The server reads BEVAKA_CONFIG, which the test process hands down: Järfälla's pattern, and
+  // the shipped templates for the reminders.
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("bevaka-http-patterns-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "bevaka.toml")
+      << "[mail]\ntemplates = \"" BEVAKA_FIXTURES_DIR "/../../config/templates\"\n"
+      << "[references.patterns]\n\"Järfälla\" = \"{series} {year}/{number}\"\n";
+  ::setenv("BEVAKA_CONFIG", (dir / "bevaka.toml").c_str(), 1);
+  struct restore {
+    std::filesystem::path dir;
+    ~restore() {
+      ::unsetenv("BEVAKA_CONFIG");
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  } restored{dir};
+
+  served_bevaka s;
+  s.cli_ok({"body", "add", "Socialnämnden", "--kind", "committee"});
+  const auto token = s.token("registrar");
+  s.start();
+  const auto refused = s.post("/api/rounds", token,
+                              R"({"kind": "consultation", "ref": "Dnr 503/15", "title": "Remiss",
+                                  "deadline": "2016-04-30", "to": ["Socialnämnden"]})");
+  CHECK(refused.status == 400);
+  CHECK_THAT(refused.json().at("detail").get<std::string>(), Contains("Dnr 503/15"));
+  CHECK(s.get("/api/rounds", token).json().empty());
+  CHECK(s.post("/api/rounds", token,
+               R"({"kind": "consultation", "ref": "Kst 2015/503", "title": "Remiss",
+                   "deadline": "2016-04-30", "to": ["Socialnämnden"]})")
+            .status == 201);
 }

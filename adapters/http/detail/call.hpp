@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/http/api.hpp"
 #include "adapters/http/api_error.hpp"
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
@@ -26,7 +27,7 @@ struct call {
   const api_request& request;
   engine::timestamp now;  // writes: the server's clock; reads: `as_of` when given
   metrics& counters;
-  const std::string& registrar;  // escalations' address, for the reminders' `to`
+  const api_settings& settings;
 
   [[nodiscard]] std::optional<std::string> param(const std::string& name) const {
     const auto found = query.find(name);
