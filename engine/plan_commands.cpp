@@ -9,6 +9,7 @@
 #include "engine/followup_queries.hpp"
 #include "engine/group_commands.hpp"
 #include "engine/indicator_commands.hpp"
+#include "engine/reference_number.hpp"
 #include "workflows/action_plan.hpp"
 
 namespace bevaka::engine {
@@ -116,8 +117,10 @@ plan_view view_of(store_transaction& tx, const action_plan& p,
 
 outcome<action_plan> find_plan(store_transaction& tx, std::string_view key) {
   const auto all = tx.action_plans();
+  // As rounds are: in any case and spacing ("ks 2013/0042" finds "KS 2013/0042").
+  const auto wanted = reference_key(key);
   for (const auto& p : all)
-    if (p.ref == key) return p;
+    if (reference_key(p.ref) == wanted) return p;
   for (const auto& p : all)
     if (std::to_string(p.id) == key) return p;
   return make_error(errc::not_found, fmt::format("no plan with reference number or id '{}'", key));

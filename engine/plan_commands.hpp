@@ -66,7 +66,7 @@ struct new_goal {
                                                      std::string_view item_key,
                                                      const std::optional<std::string>& plan_key);
 
-// `key` is the plan's reference number, exactly as written, or its id; not_found otherwise.
+// `key` is the plan's reference number, in any case and spacing, or its id; not_found otherwise.
 [[nodiscard]] outcome<action_plan> find_plan(store_transaction& tx, std::string_view key);
 
 struct goal_view {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/cli/reference_options.hpp"
 #include "adapters/views/programme_views.hpp"
 #include "engine/duty.hpp"
 
@@ -35,6 +36,7 @@ void add_record(CLI::App& duty, handler& chosen) {
   record->add_option("--by", o->by, "who records it");
   record->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
+      if (const auto ref = reference_number_option(o->request.ref); !ref) return ref.error();
       o->request.kind = *engine::parse_duty_step_kind(o->step);
       if (!o->plan.empty()) o->request.plan = o->plan;
       const auto shown =

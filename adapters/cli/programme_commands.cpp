@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/cli/reference_options.hpp"
 #include "adapters/views/programme_views.hpp"
 #include "engine/group_commands.hpp"
 #include "engine/plan_commands.hpp"
@@ -156,6 +157,7 @@ void add_plan_create(CLI::App& plan, handler& chosen) {
   create->add_option("--by", o->second, "who drafts it");
   create->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
+      if (const auto ref = reference_number_option(o->first.ref); !ref) return ref.error();
       return answer(rt, plan_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto p = engine::create_plan(rt.context(tx, o->second), o->first);
         if (!p) return p.error();

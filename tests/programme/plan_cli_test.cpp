@@ -109,6 +109,11 @@ TEST_CASE("a plan needs a known group, a period of years and a reference of its 
                         "Näringsliv", "--period", "2013-2015"});
   CHECK(taken.code == exit_refused);
   CHECK_THAT(taken.err, Contains("a plan with reference number KS 2013/0112 already exists"));
+  // The reference in another case and spacing is the same plan, found and not made twice.
+  CHECK(s.ok({"plan", "show", "ks 2013/ 0112"}).at("ref") == andt_plan);
+  CHECK(s({"plan", "create", "--ref", "Ks  2013/0112", "--title", "Igen", "--group", "Näringsliv",
+           "--period", "2013-2015"})
+            .code == exit_refused);
   CHECK(s({"plan", "create", "--ref", "KS 2013/0113", "--title", "Näringsliv", "--group",
            "Företagarna", "--period", "2013-2015"})
             .code == exit_not_found);
