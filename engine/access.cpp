@@ -51,6 +51,7 @@ bool may_write(role r, write_action action) {
       return r == role::admin || r == role::registrar;
     case write_action::create_round:
     case write_action::round_event:
+    case write_action::action_item_event:
       return r == role::admin || r == role::registrar || r == role::coordinator;
     case write_action::assignment_event:
       return r == role::admin || r == role::registrar || r == role::secretary;

@@ -27,7 +27,13 @@ struct new_api_token {
                                                   const new_api_token& request, timestamp now);
 
 // The writes the API offers.
-enum class write_action { add_body, create_round, round_event, assignment_event };
+enum class write_action {
+  add_body,
+  create_round,
+  round_event,
+  assignment_event,
+  action_item_event
+};
 
 // Whether the role may make this kind of write at all.
 [[nodiscard]] bool may_write(role r, write_action action);

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "adapters/cli/command_groups.hpp"
-#include "adapters/cli/followup_views.hpp"
 #include "adapters/import/followup_table_reader.hpp"
 #include "adapters/import/followup_table_writer.hpp"
+#include "adapters/views/followup_views.hpp"
 #include "engine/followup_import.hpp"
 #include "engine/followup_queries.hpp"
 #include "engine/plan_commands.hpp"
@@ -17,6 +17,8 @@ namespace {
 using engine::errc;
 using engine::make_error;
 using engine::outcome;
+using views::to_json;
+using views::to_json_list;
 
 const std::vector<std::string> item_columns{"id",       "unit",  "area",      "activity",
                                             "category", "state", "incomplete"};

@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "adapters/cli/command_groups.hpp"
-#include "adapters/cli/followup_views.hpp"
+#include "adapters/views/followup_views.hpp"
 
 namespace bevaka::cli {
 namespace {
@@ -16,6 +16,8 @@ namespace {
 using engine::errc;
 using engine::make_error;
 using engine::outcome;
+using views::to_json;
+using views::to_json_list;
 
 const std::vector<std::string> indicator_columns{"code", "body", "title", "direction", "unit"};
 

@@ -10,7 +10,6 @@
 #include "engine/queries.hpp"
 
 namespace bevaka::http::detail {
-namespace {
 
 std::optional<api_error> refuse_role(const call& c, engine::write_action action,
                                      std::string_view what) {
@@ -22,6 +21,8 @@ std::optional<api_error> refuse_role(const call& c, engine::write_action action,
 engine::command_context context(call& c) {
   return engine::command_context{c.tx, c.now, c.token.holder};
 }
+
+namespace {
 
 api_outcome<api_response> round_response(call& c, engine::id_t round_id, int status) {
   const auto view = engine::show_round(c.tx, std::to_string(round_id));

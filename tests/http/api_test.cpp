@@ -47,9 +47,15 @@ std::string snapshot(const served_bevaka& s, const std::string& token) {
 TEST_CASE("The API answers with the CLI's JSON, byte for byte", "[http]") {
   served_bevaka s;
   s.seed_consultation();
+  s.cli_ok({"followup", "import", BEVAKA_FIXTURES_DIR "/followup/seed-003-t2-2016.txt", "--unit",
+            "Enskede-Årsta-Vantör"});
   const auto token = s.token("viewer", "", "Registratorn");
   s.start();
   const std::vector<std::pair<std::string, std::vector<std::string>>> same{
+      {"/api/action-items", {"followup", "list"}},
+      {"/api/action-items?unit=Enskede-%C3%85rsta-Vant%C3%B6r&category=capable-guardians",
+       {"followup", "list", "--unit", "Enskede-Årsta-Vantör", "--category", "capable-guardians"}},
+      {"/api/action-items/3/log", {"followup", "log", "3"}},
       {"/api/bodies", {"body", "list"}},
       {"/api/bodies?kind=committee", {"body", "list", "--kind", "committee"}},
       {consultation_path, {"round", "show", consultation_ref}},

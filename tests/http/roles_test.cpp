@@ -16,20 +16,21 @@ namespace {
 
 struct expected_statuses {
   std::string role;
-  int add_body, create_round, round_event, own_assignment_event;
+  int add_body, create_round, round_event, own_assignment_event, action_item_event;
 };
 
-// Who may write what: admin and registrar everything on cases; a coordinator rounds; a secretary
-// its own body's assignment; a viewer nothing.
+// Who may write what: admin and registrar everything on cases; a coordinator rounds and action
+// items; a secretary its own body's assignment; a viewer nothing.
 const std::vector<expected_statuses> matrix{
-    {"admin", 201, 201, 200, 200},       {"registrar", 201, 201, 200, 200},
-    {"coordinator", 403, 201, 200, 403}, {"secretary", 403, 403, 403, 200},
-    {"viewer", 403, 403, 403, 403},
+    {"admin", 201, 201, 200, 200, 200},       {"registrar", 201, 201, 200, 200, 200},
+    {"coordinator", 403, 201, 200, 403, 200}, {"secretary", 403, 403, 403, 200, 403},
+    {"viewer", 403, 403, 403, 403, 403},
 };
 
 std::string everything(const served_bevaka& s, const std::string& token) {
   std::string seen;
-  for (const auto& target : {"/api/bodies", "/api/rounds"}) seen += s.get(target, token).body;
+  for (const auto& target : {"/api/bodies", "/api/rounds", "/api/action-items"})
+    seen += s.get(target, token).body;
   for (const auto& round : s.get("/api/rounds", token).json())
     seen += s.get("/api/rounds/" + std::to_string(round.at("id").get<int>()) + "/log", token).body;
   return seen;
@@ -45,8 +46,16 @@ TEST_CASE(
     "[http][roles]") {
   served_bevaka s;
   s.seed_consultation();
+  // Seed 003's follow-up table: each role records an event on an item still proposed.
+  s.cli_ok({"followup", "import", BEVAKA_FIXTURES_DIR "/followup/seed-003-t2-2016.txt", "--unit",
+            "Enskede-Årsta-Vantör"});
   const auto admin = s.token("admin");
   s.start();
+  std::vector<std::string> proposed;
+  for (const auto& item : s.get("/api/action-items", admin).json())
+    if (item.at("state") == "proposed")
+      proposed.push_back(std::to_string(item.at("id").get<int>()));
+  REQUIRE(proposed.size() >= matrix.size());
   int n = 0;
   for (const auto& expected : matrix) {
     ++n;
@@ -80,6 +89,8 @@ TEST_CASE(
          draft_path + "/log"},
         {sent_path + "/assignments/Socialn%C3%A4mnden/events", R"({"event": "start"})",
          expected.own_assignment_event, sent_path + "/log?body=Socialn%C3%A4mnden"},
+        {"/api/action-items/" + proposed.at(n - 1) + "/events", R"({"event": "start"})",
+         expected.action_item_event, "/api/action-items/" + proposed.at(n - 1) + "/log"},
     };
     for (const auto& w : writes) {
       INFO(expected.role << " POST " << w.target);

@@ -13,7 +13,9 @@
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
 #include "adapters/views/json_views.hpp"
+#include "engine/access.hpp"
 #include "engine/clock.hpp"
+#include "engine/commands.hpp"
 #include "engine/store.hpp"
 #include "engine/token.hpp"
 
@@ -62,6 +64,18 @@ api_outcome<api_response> list_groups(call& c);
 api_outcome<api_response> list_plans(call& c);
 api_outcome<api_response> show_plan(call& c);
 api_outcome<api_response> duty_status(call& c);
+
+// For writes (api_writes.cpp): 403 unless the token's role may make this kind of write; the
+// engine's context with the token's holder as the actor and the server's clock.
+[[nodiscard]] std::optional<api_error> refuse_role(const call& c, engine::write_action action,
+                                                   std::string_view what);
+[[nodiscard]] engine::command_context context(call& c);
+
+// The follow-up table's action items (api_followup.cpp).
+api_outcome<api_response> list_action_items(call& c);
+api_outcome<api_response> show_action_item(call& c);
+api_outcome<api_response> action_item_log(call& c);
+api_outcome<api_response> action_item_event(call& c);
 
 // POST handlers (api_writes.cpp).
 api_outcome<api_response> add_body(call& c);

@@ -1,5 +1,5 @@
 #pragma once
-// The JSON shapes of the follow-up table's answers; a contract like adapters/views.
+// The JSON shapes of the follow-up table's answers: one contract for the CLI and the HTTP API.
 
 #include "adapters/views/json_views.hpp"
 #include "engine/followup.hpp"
@@ -7,9 +7,7 @@
 #include "engine/followup_queries.hpp"
 #include "engine/indicators.hpp"
 
-namespace bevaka::cli {
-
-using views::json;
+namespace bevaka::views {
 
 // {id, unit, area, activity, description, expected_result, evaluation_method, evaluation_result,
 //  category, state, incomplete, reports: [{period, text}], plans: [{period, text}]}
@@ -33,4 +31,4 @@ template <class T>
   return array;
 }
 
-}  // namespace bevaka::cli
+}  // namespace bevaka::views

@@ -1,6 +1,6 @@
-#include "adapters/cli/followup_views.hpp"
+#include "adapters/views/followup_views.hpp"
 
-namespace bevaka::cli {
+namespace bevaka::views {
 namespace {
 
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
@@ -75,4 +75,4 @@ json to_json(const engine::indicator& i) {
               {"values", std::move(values)}};
 }
 
-}  // namespace bevaka::cli
+}  // namespace bevaka::views
