@@ -7,13 +7,13 @@
 #include <random>
 
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/cli/reminder_dispatcher.hpp"
 #include "adapters/cli/reminder_options.hpp"
 #include "adapters/cli/reminder_service.hpp"
 #include "adapters/config/settings.hpp"
 #include "adapters/mail/eml_folder_mailer.hpp"
 #include "adapters/mail/smtp_mailer.hpp"
 #include "engine/reminder_dispatch.hpp"
-#include "engine/reminder_dispatcher.hpp"
 #include "engine/reminder_schedule.hpp"
 
 namespace bevaka::cli {
@@ -132,7 +132,7 @@ class dispatcher_service final : public reminder_service {
   store::soci_store store_;
   std::unique_ptr<engine::mailer> mailer_;
   const engine::system_clock clock_;
-  engine::reminder_dispatcher dispatcher_;
+  reminder_dispatcher dispatcher_;
 };
 
 }  // namespace

@@ -7,10 +7,10 @@
 #include <chrono>
 #include <thread>
 
+#include "adapters/cli/reminder_dispatcher.hpp"
 #include "adapters/config/settings.hpp"
 #include "adapters/mail/smtp_mailer.hpp"
 #include "engine/commands.hpp"
-#include "engine/reminder_dispatcher.hpp"
 #include "tests/reminders/reminder_scenario.hpp"
 #include "tests/support/catch_outcome.hpp"
 #include "tests/support/smtp_sink.hpp"
@@ -97,7 +97,7 @@ TEST_CASE_METHOD(dispatcher_fixture,
   schedule_at(due);
   boost::asio::io_context io;
   std::vector<engine::dispatched> handled;
-  engine::reminder_dispatcher dispatcher(
+  bevaka::cli::reminder_dispatcher dispatcher(
       io, db.store(), smtp, clock, dispatch_settings(),
       [&](const std::vector<engine::dispatched>& batch) {
         handled.insert(handled.end(), batch.begin(), batch.end());
@@ -122,7 +122,7 @@ TEST_CASE_METHOD(dispatcher_fixture,
                  "[reminders][smtp][dispatcher]") {
   boost::asio::io_context io;
   std::size_t sent = 0;
-  engine::reminder_dispatcher dispatcher(
+  bevaka::cli::reminder_dispatcher dispatcher(
       io, db.store(), smtp, clock, dispatch_settings(),
       [&](const std::vector<engine::dispatched>& batch) { sent += batch.size(); },
       [](const std::string& error) { FAIL("a pass failed: " << error); });
@@ -150,7 +150,7 @@ TEST_CASE_METHOD(dispatcher_fixture,
   settings.retry_first = 2s;
   boost::asio::io_context io;
   std::size_t sent = 0;
-  engine::reminder_dispatcher dispatcher(
+  bevaka::cli::reminder_dispatcher dispatcher(
       io, db.store(), smtp, clock, settings,
       [&](const std::vector<engine::dispatched>& batch) {
         for (const auto& d : batch) sent += d.reminder.r.state == engine::reminder_state::sent;

@@ -1,15 +1,15 @@
-#include "engine/reminder_dispatcher.hpp"
+#include "adapters/cli/reminder_dispatcher.hpp"
 
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 
-namespace bevaka::engine {
+namespace bevaka::cli {
 
-reminder_dispatcher::reminder_dispatcher(boost::asio::io_context& io, store& s, mailer& m,
-                                         const clock& c, dispatch_settings settings,
-                                         report on_dispatched, failure on_error,
-                                         std::chrono::seconds max_sleep)
+reminder_dispatcher::reminder_dispatcher(boost::asio::io_context& io, engine::store& s,
+                                         engine::mailer& m, const engine::clock& c,
+                                         engine::dispatch_settings settings, report on_dispatched,
+                                         failure on_error, std::chrono::seconds max_sleep)
     : io_(io),
       timer_(io),
       store_(s),
@@ -53,12 +53,12 @@ void reminder_dispatcher::pass() {
   ++passes_;
   // The io_context has work while the pass runs elsewhere: its run() must not return meanwhile.
   boost::asio::post(worker_, [this, work = boost::asio::make_work_guard(io_)] {
-    std::vector<dispatched> handled;
-    std::optional<instant> next;
+    std::vector<engine::dispatched> handled;
+    std::optional<engine::instant> next;
     std::string error;
     try {
-      handled = dispatch_due(store_, mailer_, clock_, settings_);
-      next = next_due(store_);
+      handled = engine::dispatch_due(store_, mailer_, clock_, settings_);
+      next = engine::next_due(store_);
     } catch (const std::exception& e) {
       // The database or the network failed: try again after the first retry delay.
       error = e.what();
@@ -77,7 +77,7 @@ void reminder_dispatcher::pass() {
   });
 }
 
-void reminder_dispatcher::sleep_until(std::optional<instant> next) {
+void reminder_dispatcher::sleep_until(std::optional<engine::instant> next) {
   const auto now = clock_.now().utc();
   auto wait = std::chrono::duration_cast<std::chrono::seconds>(max_sleep_);
   if (next)
@@ -89,4 +89,4 @@ void reminder_dispatcher::sleep_until(std::optional<instant> next) {
   });
 }
 
-}  // namespace bevaka::engine
+}  // namespace bevaka::cli

@@ -20,18 +20,19 @@
 
 #include "engine/reminder_dispatch.hpp"
 
-namespace bevaka::engine {
+namespace bevaka::cli {
 
 class reminder_dispatcher {
  public:
-  using report = std::function<void(const std::vector<dispatched>&)>;
+  using report = std::function<void(const std::vector<engine::dispatched>&)>;
   using failure = std::function<void(const std::string&)>;
 
   // `s`, `m` and `c` must outlive the dispatcher and are used only from its worker thread (the
   // store should be a connection of its own). `on_dispatched` and `on_error` are called on the
   // io_context's thread, after every pass that handled reminders and after every failed pass.
-  reminder_dispatcher(boost::asio::io_context& io, store& s, mailer& m, const clock& c,
-                      dispatch_settings settings, report on_dispatched, failure on_error,
+  reminder_dispatcher(boost::asio::io_context& io, engine::store& s, engine::mailer& m,
+                      const engine::clock& c, engine::dispatch_settings settings,
+                      report on_dispatched, failure on_error,
                       std::chrono::seconds max_sleep = std::chrono::minutes{15});
   ~reminder_dispatcher();
   reminder_dispatcher(const reminder_dispatcher&) = delete;
@@ -49,15 +50,15 @@ class reminder_dispatcher {
 
  private:
   void pass();
-  void sleep_until(std::optional<instant> next);
+  void sleep_until(std::optional<engine::instant> next);
 
   boost::asio::io_context& io_;
   boost::asio::steady_timer timer_;
   boost::asio::thread_pool worker_{1};
-  store& store_;
-  mailer& mailer_;
-  const clock& clock_;
-  dispatch_settings settings_;
+  engine::store& store_;
+  engine::mailer& mailer_;
+  const engine::clock& clock_;
+  engine::dispatch_settings settings_;
   report on_dispatched_;
   failure on_error_;
   std::chrono::seconds max_sleep_;
@@ -69,4 +70,4 @@ class reminder_dispatcher {
   std::shared_ptr<int> lifetime_ = std::make_shared<int>(0);
 };
 
-}  // namespace bevaka::engine
+}  // namespace bevaka::cli
