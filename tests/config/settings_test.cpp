@@ -140,7 +140,6 @@ TEST_CASE_METHOD(no_overrides, "Reference patterns are read per municipality and
 )"));
   REQUIRE_FALSE(broken);
   CHECK(broken.error().code == engine::errc::bad_input);
-  CHECK_THAT(broken.error().message,
-             Catch::Matchers::Contains("bevaka.toml:3:") &&
-                 Catch::Matchers::Contains("unknown placeholder {år}"));
+  CHECK_THAT(broken.error().message, Catch::Matchers::Contains("bevaka.toml:3:") &&
+                                         Catch::Matchers::Contains("unknown placeholder {år}"));
 }

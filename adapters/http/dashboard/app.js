@@ -116,19 +116,20 @@ function overdueChart(items) {
     })));
 }
 
-function overdueTable(items) {
-  return h("table", {},
-    h("caption", {}, "Organ som inte har svarat i tid, mest försenade först"),
+// Assignments of several rounds: body, round, title and deadline, then `columns` ({title,
+// cell(item)}).
+function bodiesTable(caption, items, columns, attributes = {}) {
+  return h("table", attributes,
+    h("caption", {}, caption),
     h("thead", {}, h("tr", {},
-      ["Organ", "Diarienummer", "Ärende", "Sista dag", "Försenad", "Status"].map(
+      ["Organ", "Diarienummer", "Ärende", "Sista dag", ...columns.map((c) => c.title)].map(
         (title) => h("th", { scope: "col" }, title)))),
     h("tbody", {}, items.map((item) => h("tr", {},
       h("th", { scope: "row" }, item.body),
       h("td", {}, roundLink(item)),
       h("td", {}, item.title),
       h("td", {}, formatDate(item.deadline)),
-      h("td", { class: "number" }, days(item.working_days_overdue)),
-      h("td", {}, badge(item.state), failedBadge(item))))));
+      columns.map((c) => c.cell(item))))));
 }
 
 function failedBadge(item) {
@@ -138,20 +139,21 @@ function failedBadge(item) {
                                 : `${item.failed_reminders} påminnelser gick inte fram`);
 }
 
+function overdueTable(items) {
+  return bodiesTable("Organ som inte har svarat i tid, mest försenade först", items, [
+    { title: "Försenad",
+      cell: (item) => h("td", { class: "number" }, days(item.working_days_overdue)) },
+    { title: "Status", cell: (item) => h("td", {}, badge(item.state), failedBadge(item)) },
+  ]);
+}
+
 // Bodies whose reminder the mail server refused: they may not know their deadline yet.
 function failedTable(items) {
-  return h("table", { id: "failed-reminders" },
-    h("caption", {}, "Påminnelser som inte gick fram – kontakta organet"),
-    h("thead", {}, h("tr", {},
-      ["Organ", "Diarienummer", "Ärende", "Sista dag", "Misslyckade påminnelser", "Status"].map(
-        (title) => h("th", { scope: "col" }, title)))),
-    h("tbody", {}, items.map((item) => h("tr", {},
-      h("th", { scope: "row" }, item.body),
-      h("td", {}, roundLink(item)),
-      h("td", {}, item.title),
-      h("td", {}, formatDate(item.deadline)),
-      h("td", { class: "number" }, item.failed_reminders),
-      h("td", {}, badge(item.state))))));
+  return bodiesTable("Påminnelser som inte gick fram – kontakta organet", items, [
+    { title: "Misslyckade påminnelser",
+      cell: (item) => h("td", { class: "number" }, item.failed_reminders) },
+    { title: "Status", cell: (item) => h("td", {}, badge(item.state)) },
+  ], { id: "failed-reminders" });
 }
 
 async function overduePage() {
@@ -229,7 +231,9 @@ function timeline(log) {
     h("p", { class: "by" }, `av ${e.by}`, e.note ? ` – ${e.note}` : ""))));
 }
 
-const reminderKinds = { reminder: "Påminnelse", overdue: "Försenat svar", escalation: "Till registrator" };
+const reminderKinds = {
+  reminder: "Påminnelse", overdue: "Försenat svar", escalation: "Till registrator",
+};
 const reminderStates = {
   scheduled: "Planerad", sent: "Skickad", cancelled: "Inställd", failed: "Gick inte fram",
 };
@@ -379,11 +383,20 @@ function colourBadge(year) {
     year.override ? " *" : "");
 }
 
+// "minst 80 %": the goal's target, and which side of it is met.
+function targetText(goal) {
+  if (goal.target === null) return "–";
+  const unit = goal.indicator && goal.indicator.unit ? ` ${goal.indicator.unit}` : "";
+  const side = goal.direction === "decrease" ? "högst" : "minst";
+  return `${side} ${goal.target.toLocaleString("sv-SE")}${unit}`;
+}
+
 function planCard(plan) {
   const years = plan.goals.length ? plan.goals[0].years.map((y) => y.year) : [];
   return h("li", { class: "card plan" },
     h("h3", {}, `${plan.ref} ${plan.title}`),
-    h("p", { class: "meta" }, `${plan.group} · ${plan.period} · ${planStates[plan.state] || plan.state}`),
+    h("p", { class: "meta" },
+      `${plan.group} · ${plan.period} · ${planStates[plan.state] || plan.state}`),
     plan.goals.length === 0 ? h("p", { class: "empty" }, "Inga mål ännu.") :
       h("table", {},
         h("caption", {}, `Mål i ${plan.ref}`),
@@ -392,9 +405,7 @@ function planCard(plan) {
           years.map((y) => h("th", { scope: "col" }, String(y))))),
         h("tbody", {}, plan.goals.map((goal) => h("tr", {},
           h("th", { scope: "row" }, goal.text),
-          h("td", { class: "number" }, goal.target === null ? "–"
-            : `${goal.direction === "decrease" ? "högst" : "minst"} ${goal.target.toLocaleString("sv-SE")}` +
-              (goal.indicator && goal.indicator.unit ? ` ${goal.indicator.unit}` : "")),
+          h("td", { class: "number" }, targetText(goal)),
           goal.years.map((y) => h("td", {}, colourBadge(y))))))));
 }
 
@@ -407,7 +418,8 @@ function budgetChart(budget) {
   };
   return h("figure", { class: "chart budget" },
     h("figcaption", { id: "budget-title" },
-      `Budget ${budget.year} (${budget.owner}): ${kronor(budget.spent)} använt av ${kronor(budget.total)}`),
+      `Budget ${budget.year} (${budget.owner}): ${kronor(budget.spent)} använt av ` +
+      `${kronor(budget.total)}`),
     h("ol", { "aria-labelledby": "budget-title" }, budget.areas.map((area) => h("li", {},
       h("span", { class: "label" }, area.name),
       h("span", { class: "track" }, bar(area.planned, "planned"), bar(area.spent, "spent")),
