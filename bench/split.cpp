@@ -62,11 +62,6 @@ class timed_transaction final : public store_transaction {
   std::optional<assignment> assignment_of(id_t round_id, id_t body_id) override {
     return timed(sink_, "assignment_of", [&] { return inner_.assignment_of(round_id, body_id); });
   }
-  std::optional<std::pair<round, assignment>> assignment_by_names(std::string_view ref,
-                                                                  std::string_view body) override {
-    return timed(sink_, "assignment_by_names",
-                 [&] { return inner_.assignment_by_names(ref, body); });
-  }
   bool has_open_assignment(id_t round_id) override {
     return timed(sink_, "has_open_assignment",
                  [&] { return inner_.has_open_assignment(round_id); });
@@ -74,8 +69,8 @@ class timed_transaction final : public store_transaction {
   id_t insert_assignment(const assignment& a) override {
     return timed(sink_, "insert_assignment", [&] { return inner_.insert_assignment(a); });
   }
-  bool update_assignment(const assignment& a) override {
-    return timed(sink_, "update_assignment", [&] { return inner_.update_assignment(a); });
+  bool update_assignment(const assignment& was, const assignment& a) override {
+    return timed(sink_, "update_assignment", [&] { return inner_.update_assignment(was, a); });
   }
   void append_event(const event_record& e) override {
     timed(sink_, "append_event", [&] { return (inner_.append_event(e), 0); });

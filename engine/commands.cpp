@@ -135,6 +135,7 @@ outcome<assignment> apply_to_assignment(const command_context& ctx, const round&
                                           .new_deadline_given = e.new_deadline.has_value()};
   const auto fired = workflows::fire_assignment(a.state, e.event, facts);
   if (!fired) return refusal_error(assignment_name(r, a), fired.error(), true);
+  const assignment was = a;
   std::string payload = "{}";
   reminder_changes reminders;
   for (const auto effect : fired->effects) {
@@ -156,7 +157,7 @@ outcome<assignment> apply_to_assignment(const command_context& ctx, const round&
   }
   const std::string from = a.state;
   a.state = std::string(fired->to);
-  if (!ctx.tx.update_assignment(a)) return conflict_error(assignment_name(r, a));
+  if (!ctx.tx.update_assignment(was, a)) return conflict_error(assignment_name(r, a));
   ++a.version;
   record_assignment(ctx, a, e.event, from, e.note, std::move(payload));
   reminders.apply(ctx, a);

@@ -23,6 +23,12 @@ struct id_row {
   [[nodiscard]] engine::id_t to_model() const { return id; }
 };
 
+struct count_row {
+  long long count = 0;
+  void bind(soci::statement& st) { st.exchange(soci::into(count)); }
+  [[nodiscard]] long long to_model() const { return count; }
+};
+
 struct text_row {
   std::string text;
   void bind(soci::statement& st) { st.exchange(soci::into(text)); }
@@ -51,18 +57,6 @@ struct assignment_row {
   soci::indicator submitted_null = soci::i_null, late_null = soci::i_null;
   void bind(soci::statement& st);
   [[nodiscard]] engine::assignment to_model() const;
-};
-
-struct round_and_assignment_row {
-  round_row round;
-  assignment_row assignment;
-  void bind(soci::statement& st) {
-    round.bind(st);
-    assignment.bind(st);
-  }
-  [[nodiscard]] std::pair<engine::round, engine::assignment> to_model() const {
-    return {round.to_model(), assignment.to_model()};
-  }
 };
 
 struct event_row {

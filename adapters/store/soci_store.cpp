@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <mutex>
+
 #include "adapters/store/migrations.hpp"
 #include "adapters/store/soci_transaction.hpp"
 
@@ -46,10 +48,21 @@ std::string shown(const database_url& url) {
   return url.target.substr(0, colon) + ":***" + url.target.substr(at);
 }
 
+// SQLite's default, serialised mode locks a mutex around every call, and a row read is a dozen
+// calls. Multi-thread mode leaves that out and asks only that no two threads use one connection
+// at once, which holds: the HTTP API takes a lock around its store, and the reminder dispatcher
+// opens a store of its own. It must be chosen before the first connection opens. (SOCI's header
+// declares SQLite's API in namespace sqlite_api.)
+void choose_sqlite_multithread_mode() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
+}
+
 std::unique_ptr<soci::session> connect(const database_url& url) {
   try {
     if (url.kind == backend::postgresql)
       return std::make_unique<soci::session>(soci::postgresql, with_connect_timeout(url.target));
+    choose_sqlite_multithread_mode();
     return std::make_unique<soci::session>(soci::sqlite3,
                                            fmt::format("db=\"{}\" timeout=5", url.target));
   } catch (const std::exception& e) {

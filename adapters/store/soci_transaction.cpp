@@ -12,7 +12,12 @@ std::optional<body> soci_transaction::body_by_id(id_t id) {
 }
 
 std::optional<body> soci_transaction::body_by_name(std::string_view name) {
-  return prepared_.body_by_name.first(sql_, std::string(name));
+  std::string key(name);
+  if (const auto cached = bodies_by_name_.find(key); cached != bodies_by_name_.end())
+    return cached->second;
+  auto found = prepared_.body_by_name.first(sql_, key);
+  if (found) bodies_by_name_.emplace(std::move(key), *found);
+  return found;
 }
 
 std::vector<body> soci_transaction::bodies(std::optional<body_kind> kind) {
@@ -30,7 +35,12 @@ std::optional<round> soci_transaction::round_by_id(id_t id) {
 }
 
 std::optional<round> soci_transaction::round_by_ref(std::string_view ref) {
-  return prepared_.round_by_ref.first(sql_, reference_key(ref));
+  auto key = reference_key(ref);
+  if (const auto cached = rounds_by_key_.find(key); cached != rounds_by_key_.end())
+    return cached->second;
+  auto found = prepared_.round_by_ref.first(sql_, key);
+  if (found) rounds_by_key_.emplace(std::move(key), *found);
+  return found;
 }
 
 id_t soci_transaction::insert_round(const round& r) {
@@ -41,6 +51,7 @@ id_t soci_transaction::insert_round(const round& r) {
 }
 
 bool soci_transaction::update_round(const round& r) {
+  std::erase_if(rounds_by_key_, [&](const auto& cached) { return cached.second.id == r.id; });
   return prepared_.update_round.run(sql_, r.state, r.version + 1, r.id, r.version) == 1;
 }
 
@@ -52,33 +63,57 @@ std::optional<assignment> soci_transaction::assignment_of(id_t round_id, id_t bo
   return prepared_.assignment_of.first(sql_, round_id, body_id);
 }
 
-std::optional<std::pair<round, assignment>> soci_transaction::assignment_by_names(
-    std::string_view round_ref, std::string_view body_name) {
-  return prepared_.assignment_by_names.first(sql_, reference_key(round_ref),
-                                             std::string(body_name));
+bool soci_transaction::has_open_assignment(id_t round_id) {
+  auto counted = open_assignments_.find(round_id);
+  if (counted == open_assignments_.end()) {
+    const auto ended = ended_assignment_states();
+    const auto open = prepared_.open_assignments.first(
+        sql_, round_id, std::string(ended[0]), std::string(ended[1]), std::string(ended[2]));
+    counted = open_assignments_.emplace(round_id, open.value_or(0)).first;
+  }
+  return counted->second > 0;
 }
 
-bool soci_transaction::has_open_assignment(id_t round_id) {
-  const auto ended = ended_assignment_states();
-  return prepared_.open_assignment
-      .first(sql_, round_id, std::string(ended[0]), std::string(ended[1]), std::string(ended[2]))
-      .has_value();
+void soci_transaction::count_open_assignments(id_t round_id, long long change) {
+  if (const auto counted = open_assignments_.find(round_id); counted != open_assignments_.end())
+    counted->second += change;
 }
 
 id_t soci_transaction::insert_assignment(const assignment& a) {
+  if (!has_ended(a.state)) count_open_assignments(a.round_id, +1);
   return *prepared_.insert_assignment.first(
       sql_, a.round_id, a.body_id, a.state, awaits_answer(a.state) ? 1 : 0,
       format_date(a.deadline.nominal), format_date(a.deadline.effective), a.deadline.reason,
       a.version);
 }
 
-bool soci_transaction::update_assignment(const assignment& a) {
+// SQLite rewrites an index entry whenever the SET list names one of its columns (or one its
+// WHERE clause reads), even with the value unchanged, and every rewrite dirties a page the
+// commit must write and sync. The deadline indexes are therefore written only when the deadline
+// or `awaiting` change: most events (start, decide, register) change neither.
+bool soci_transaction::update_assignment(const assignment& was, const assignment& a) {
   std::optional<std::string> submitted;
   if (a.submitted_on) submitted = format_date(*a.submitted_on);
-  return prepared_.update_assignment.run(
-             sql_, a.state, awaits_answer(a.state) ? 1 : 0, format_date(a.deadline.nominal),
-             format_date(a.deadline.effective), a.deadline.reason, nullable<text>(submitted),
-             nullable<int>(a.late_by_working_days), a.version + 1, a.id, a.version) == 1;
+  const nullable<text> submitted_on(submitted);
+  const nullable<int> late(a.late_by_working_days);
+  const int awaiting = awaits_answer(a.state) ? 1 : 0;
+  const bool deadline_moved = a.deadline.nominal != was.deadline.nominal ||
+                              a.deadline.effective != was.deadline.effective ||
+                              a.deadline.reason != was.deadline.reason;
+  long long changed = 0;
+  if (deadline_moved)
+    changed = prepared_.update_assignment.run(
+        sql_, a.state, awaiting, format_date(a.deadline.nominal), format_date(a.deadline.effective),
+        a.deadline.reason, submitted_on, late, a.version + 1, a.id, a.version);
+  else if (awaiting != (awaits_answer(was.state) ? 1 : 0))
+    changed = prepared_.update_assignment_awaiting.run(sql_, a.state, awaiting, submitted_on, late,
+                                                       a.version + 1, a.id, a.version);
+  else
+    changed = prepared_.update_assignment_state.run(sql_, a.state, submitted_on, late,
+                                                    a.version + 1, a.id, a.version);
+  if (changed == 1 && has_ended(a.state) != has_ended(was.state))
+    count_open_assignments(a.round_id, has_ended(a.state) ? -1 : +1);
+  return changed == 1;
 }
 
 void soci_transaction::append_event(const event_record& e) {

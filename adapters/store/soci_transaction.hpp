@@ -4,6 +4,9 @@
 
 #include <soci/soci.h>
 
+#include <string>
+#include <unordered_map>
+
 #include "adapters/store/statements.hpp"
 #include "engine/store.hpp"
 
@@ -38,11 +41,9 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::assignment> assignments_of(engine::id_t round_id) override;
   std::optional<engine::assignment> assignment_of(engine::id_t round_id,
                                                   engine::id_t body_id) override;
-  std::optional<std::pair<engine::round, engine::assignment>> assignment_by_names(
-      std::string_view round_ref, std::string_view body_name) override;
   bool has_open_assignment(engine::id_t round_id) override;
   engine::id_t insert_assignment(const engine::assignment& a) override;
-  bool update_assignment(const engine::assignment& a) override;
+  bool update_assignment(const engine::assignment& was, const engine::assignment& a) override;
 
   void append_event(const engine::event_record& e) override;
   std::vector<engine::event_record> events_of_round(engine::id_t round_id,
@@ -113,6 +114,15 @@ class soci_transaction final : public engine::store_transaction {
  private:
   soci::session& sql_;
   statements& prepared_;
+  // Rounds and bodies found in this transaction, by reference key and by name: a batch of events
+  // names the same few again and again. A round is forgotten when this transaction updates it;
+  // bodies are never changed once added.
+  std::unordered_map<std::string, engine::round> rounds_by_key_;
+  std::unordered_map<std::string, engine::body> bodies_by_name_;
+  // How many of a round's assignments have not ended, counted at the first question in this
+  // transaction and kept by its own writes: the engine asks after every event that ends one.
+  std::unordered_map<engine::id_t, long long> open_assignments_;
+  void count_open_assignments(engine::id_t round_id, long long change);
 };
 
 }  // namespace bevaka::store::detail

@@ -55,14 +55,9 @@ statements::statements()
           ":version"),
       assignments_of(assignment_columns + "WHERE a.round_id = :round ORDER BY b.name"),
       assignment_of(assignment_columns + "WHERE a.round_id = :round AND a.body_id = :body"),
-      assignment_by_names(
-          "SELECT r.id, r.kind, r.ref, r.title, r.state, r.nominal_deadline, r.deadline, "
-          "r.deadline_reason, r.shift_deadlines, r.version, " +
-          assignment_columns.substr(std::string("SELECT ").size()) +
-          "JOIN rounds r ON r.id = a.round_id WHERE r.ref_key = :ref_key AND b.name = :name"),
-      open_assignment(
-          "SELECT id FROM assignments WHERE round_id = :round AND state NOT IN (:ended1, "
-          ":ended2, :ended3) LIMIT 1"),
+      open_assignments(
+          "SELECT COUNT(*) FROM assignments WHERE round_id = :round AND state NOT IN (:ended1, "
+          ":ended2, :ended3)"),
       insert_assignment(
           "INSERT INTO assignments (round_id, body_id, state, awaiting, nominal_deadline, "
           "deadline, deadline_reason, version) VALUES (:round, :body, :state, :awaiting, "
@@ -72,6 +67,12 @@ statements::statements()
           "nominal_deadline = :nominal, deadline = :deadline, deadline_reason = :reason, "
           "submitted_on = :submitted, late_by_working_days = :late, version = :next "
           "WHERE id = :id AND version = :version"),
+      update_assignment_awaiting(
+          "UPDATE assignments SET state = :state, awaiting = :awaiting, submitted_on = :submitted, "
+          "late_by_working_days = :late, version = :next WHERE id = :id AND version = :version"),
+      update_assignment_state(
+          "UPDATE assignments SET state = :state, submitted_on = :submitted, "
+          "late_by_working_days = :late, version = :next WHERE id = :id AND version = :version"),
       append_event(
           "INSERT INTO events (case_kind, case_id, round_id, body_id, event, from_state, "
           "to_state, actor, at, note, payload) VALUES (:kind, :case_id, :round_id, :body_id, "

@@ -36,16 +36,20 @@ struct statements {
 
   prepared_query<assignment_row, key> assignments_of;
   prepared_query<assignment_row, key, key> assignment_of;
-  // the round's reference key, the body's name
-  prepared_query<round_and_assignment_row, text, text> assignment_by_names;
   // round, and the three states that end an assignment (lifecycle.hpp)
-  prepared_query<id_row, key, text, text, text> open_assignment;
+  prepared_query<count_row, key, text, text, text> open_assignments;
   // round, body, state, awaiting, nominal deadline, deadline, reason, version
   prepared_query<id_row, key, key, text, int, text, text, text, key> insert_assignment;
   // state, awaiting, nominal deadline, deadline, reason, submitted on, late by, next version,
   // id, version
   prepared_command<text, int, text, text, text, nullable<text>, nullable<int>, key, key, key>
       update_assignment;
+  // The same, leaving the deadline (and with _state, `awaiting`) as they are: see
+  // soci_transaction::update_assignment. State, [awaiting,] submitted on, late by, next version,
+  // id, version.
+  prepared_command<text, int, nullable<text>, nullable<int>, key, key, key>
+      update_assignment_awaiting;
+  prepared_command<text, nullable<text>, nullable<int>, key, key, key> update_assignment_state;
 
   // case kind, case, round, body, event, from, to, actor, at, note, payload
   prepared_command<text, key, key, nullable<key>, text, text, text, text, text, text, text>

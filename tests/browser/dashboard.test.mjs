@@ -36,10 +36,12 @@ async function logIn(page, token) {
   await page.getByRole("button", { name: "Logga in" }).click();
 }
 
+// Waits for the table: after a change of day the page re-renders, and the heading stays.
 async function overdueBodies(page) {
   await page.getByRole("heading", { level: 1, name: "Förfallna" }).waitFor();
-  return page.getByRole("table", { name: /inte har svarat i tid/ }).locator("tbody th")
-    .allTextContents();
+  const table = page.getByRole("table", { name: /inte har svarat i tid/ });
+  await table.waitFor();
+  return table.locator("tbody th").allTextContents();
 }
 
 async function bodiesWithFailedReminders(page) {

@@ -284,6 +284,62 @@ TEST_CASE("answers close on their own when every assignment has ended", "[engine
   CHECK(approved->state == "approved");
 }
 
+// A batch: many events in one transaction, as an import of the registrar's answers makes them.
+TEST_CASE("in one transaction, answers close with the last assignment to end, and not before",
+          "[engine][store]") {
+  consultation c;
+  REQUIRE(c.create(c.request(), "2016-02-22"));
+  const auto now = *engine::parse_timestamp("2016-04-12");
+  const auto batch = engine::in_transaction(
+      c.db.store(), [&](engine::store_transaction& tx) -> engine::outcome<std::string> {
+        const engine::command_context ctx{tx, now, "registrator"};
+        const std::vector<std::pair<const char*, const char*>> events{
+            {"Polismyndigheten", "decline"}, {"Järfällahus AB", "submit"},
+            {"Järfällahus AB", "register"},  {"Socialnämnden", "decide"},
+            {"Socialnämnden", "submit"},     {"Socialnämnden", "register"},
+            {"Kompetensnämnden", "decide"},  {"Kompetensnämnden", "submit"}};
+        for (const auto& [body, event] : events)
+          if (auto fired = engine::fire_assignment_event(ctx, c.ref, body, {event}); !fired)
+            return fired.error();
+        if (tx.round_by_ref(c.ref)->state != "sent") return std::string("closed too early");
+        if (auto last = engine::fire_assignment_event(ctx, c.ref, "Kompetensnämnden", {"register"});
+            !last)
+          return last.error();
+        // The round as this transaction now sees it: closed, so the board may approve it.
+        const auto approved = engine::fire_round_event(ctx, c.ref, {"approve"});
+        if (!approved) return approved.error();
+        return approved->state;
+      });
+  REQUIRE(batch);
+  CHECK(*batch == "approved");
+  CHECK(c.show().r.state == "approved");
+}
+
+TEST_CASE("in one transaction, an extension between other events keeps its new deadline",
+          "[engine][store]") {
+  consultation c;
+  REQUIRE(c.create(c.request(), "2016-02-22"));
+  const auto now = *engine::parse_timestamp("2016-04-20");
+  REQUIRE(engine::in_transaction(
+      c.db.store(), [&](engine::store_transaction& tx) -> engine::outcome<bool> {
+        const engine::command_context ctx{tx, now, "nämndsekreterare"};
+        for (const auto& e :
+             {engine::case_event{"start"}, engine::case_event{"extend", "", day("2016-05-31")},
+              engine::case_event{"decide"}})
+          if (auto fired = engine::fire_assignment_event(ctx, c.ref, "Socialnämnden", e); !fired)
+            return fired.error();
+        return true;
+      }));
+  const auto social = c.of("Socialnämnden");
+  CHECK(social.state == "decided");
+  CHECK(engine::format_date(social.deadline.effective) == "2016-05-31");
+  // Still awaited, under its new deadline: overdue from 1 June, not from 3 May.
+  CHECK(c.overdue("2016-05-10").size() == 3);
+  const auto june = c.overdue("2016-06-01");
+  REQUIRE(june.size() == 4);
+  CHECK(june.back().body == "Socialnämnden");
+}
+
 TEST_CASE("withdrawing a round withdraws its open assignments, each with an event",
           "[engine][store]") {
   consultation c;
