@@ -51,18 +51,22 @@ std::string shown(const database_url& url) {
 // SQLite's default, serialised mode locks a mutex around every call, and a row read is a dozen
 // calls. Multi-thread mode leaves that out and asks only that no two threads use one connection
 // at once, which holds: the HTTP API takes a lock around its store, and the reminder dispatcher
-// opens a store of its own. It must be chosen before the first connection opens. (SOCI's header
+// opens a store of its own. Memory statistics, which nothing here reads, take a global mutex
+// on every allocation. Both must be chosen before the first connection opens. (SOCI's header
 // declares SQLite's API in namespace sqlite_api.)
-void choose_sqlite_multithread_mode() {
+void configure_sqlite_library() {
   static std::once_flag once;
-  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD); });
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
 }
 
 std::unique_ptr<soci::session> connect(const database_url& url) {
   try {
     if (url.kind == backend::postgresql)
       return std::make_unique<soci::session>(soci::postgresql, with_connect_timeout(url.target));
-    choose_sqlite_multithread_mode();
+    configure_sqlite_library();
     return std::make_unique<soci::session>(soci::sqlite3,
                                            fmt::format("db=\"{}\" timeout=5", url.target));
   } catch (const std::exception& e) {
