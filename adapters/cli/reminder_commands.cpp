@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
+#include <fstream>
 #include <iostream>
 #include <random>
 
@@ -45,9 +46,18 @@ outcome<engine::dispatch_settings> dispatch_settings_from(const config::settings
                                    .retry_max = s.reminders.retry_max};
 }
 
-std::unique_ptr<engine::mailer> mailer_for(const config::mail_settings& mail) {
-  if (mail.smtp_url.empty()) return std::make_unique<mail::eml_folder_mailer>(mail.dir);
-  return std::make_unique<mail::smtp_mailer>(mail.smtp_url, mail.smtp_password);
+outcome<std::unique_ptr<engine::mailer>> mailer_for(const config::mail_settings& mail) {
+  if (mail.smtp_url.empty())
+    return std::unique_ptr<engine::mailer>(std::make_unique<mail::eml_folder_mailer>(mail.dir));
+  // Checked here, once: libcurl reads the file only when it connects, and would fail (and retry)
+  // every reminder with "error setting certificate verify locations".
+  if (!mail.smtp_ca_file.empty() && !std::ifstream(mail.smtp_ca_file))
+    return engine::make_error(
+        engine::errc::bad_input,
+        fmt::format("cannot read the SMTP CA file {} (mail.smtp_ca_file, BEVAKA_SMTP_CA_FILE)",
+                    mail.smtp_ca_file.string()));
+  return std::unique_ptr<engine::mailer>(
+      std::make_unique<mail::smtp_mailer>(mail.smtp_url, mail.smtp_password, mail.smtp_ca_file));
 }
 
 json dispatched_json(const std::vector<engine::dispatched>& items, const std::string& registrar) {
@@ -101,7 +111,8 @@ void add_remind(CLI::App& app, handler& chosen) {
         handled = engine::preview_due(rt.store(), clock, *settings);
       } else {
         const auto mailer = mailer_for(s->mail);
-        handled = engine::dispatch_due(rt.store(), *mailer, clock, *settings);
+        if (!mailer) return mailer.error();
+        handled = engine::dispatch_due(rt.store(), **mailer, clock, *settings);
       }
       write_rows(rt.out, rt.format, dispatched_json(handled, s->mail.registrar), remind_columns);
       return {};
@@ -113,9 +124,9 @@ void add_remind(CLI::App& app, handler& chosen) {
 class dispatcher_service final : public reminder_service {
  public:
   dispatcher_service(runtime& rt, boost::asio::io_context& io, const config::settings& s,
-                     engine::dispatch_settings settings)
+                     engine::dispatch_settings settings, std::unique_ptr<engine::mailer> mailer)
       : store_(rt.db, store::open_mode::existing),
-        mailer_(mailer_for(s.mail)),
+        mailer_(std::move(mailer)),
         dispatcher_(
             io, store_, *mailer_, clock_, std::move(settings),
             [&out = rt.out,
@@ -153,8 +164,10 @@ outcome<std::unique_ptr<reminder_service>> reminder_service::start(runtime& rt,
   if (!s) return s.error();
   auto settings = dispatch_settings_from(*s);
   if (!settings) return settings.error();
+  auto mailer = mailer_for(s->mail);
+  if (!mailer) return mailer.error();
   return std::unique_ptr<reminder_service>(
-      std::make_unique<dispatcher_service>(rt, io, *s, std::move(*settings)));
+      std::make_unique<dispatcher_service>(rt, io, *s, std::move(*settings), std::move(*mailer)));
 }
 
 void add_reminder_commands(CLI::App& app, handler& chosen) {

@@ -64,21 +64,23 @@ std::optional<engine::error> refuse_unknown(const std::filesystem::path& file,
 
 std::optional<engine::error> read_mail(const std::filesystem::path& file, const toml::table& t,
                                        mail_settings& mail) {
-  if (auto bad = refuse_unknown(
-          file, t,
-          {"from", "registrar", "contact", "smtp_url", "smtp_password", "dir", "templates"},
-          "mail."))
+  if (auto bad = refuse_unknown(file, t,
+                                {"from", "registrar", "contact", "smtp_url", "smtp_password",
+                                 "smtp_ca_file", "dir", "templates"},
+                                "mail."))
     return bad;
-  std::string dir = mail.dir.string(), templates;
+  std::string dir = mail.dir.string(), templates, ca_file = mail.smtp_ca_file.string();
   for (auto [key, into] : {std::pair<std::string_view, std::string*>{"from", &mail.from},
                            {"registrar", &mail.registrar},
                            {"contact", &mail.contact},
                            {"smtp_url", &mail.smtp_url},
                            {"smtp_password", &mail.smtp_password},
+                           {"smtp_ca_file", &ca_file},
                            {"dir", &dir},
                            {"templates", &templates}})
     if (auto bad = read_string(file, t, key, *into)) return bad;
   mail.dir = dir;
+  mail.smtp_ca_file = ca_file;
   if (!templates.empty()) mail.templates = file.parent_path() / templates;
   return std::nullopt;
 }
@@ -156,6 +158,7 @@ void apply_environment(settings& s) {
   for (const auto& [name, into] : overrides)
     if (auto value = environment(name); !value.empty()) *into = value;
   if (auto dir = environment("BEVAKA_MAIL_DIR"); !dir.empty()) s.mail.dir = dir;
+  if (auto ca = environment("BEVAKA_SMTP_CA_FILE"); !ca.empty()) s.mail.smtp_ca_file = ca;
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ struct mail_settings {
   std::string contact = "trygghetssamordnaren";             // {contact} in the templates
   std::string smtp_url{};                                   // BEVAKA_SMTP_URL; empty: files
   std::string smtp_password{};                              // BEVAKA_SMTP_PASSWORD
+  std::filesystem::path smtp_ca_file{};                     // BEVAKA_SMTP_CA_FILE; empty: OS CAs
   std::filesystem::path dir = "var/outbox";                 // BEVAKA_MAIL_DIR
   std::filesystem::path templates{};                        // reminder.txt, overdue.txt, ...
 };

@@ -61,8 +61,11 @@ struct smtp_mailer::handle {
   ~handle() { curl_easy_cleanup(curl); }
 };
 
-smtp_mailer::smtp_mailer(std::string url, std::string password)
-    : url_(std::move(url)), password_(std::move(password)), curl_(std::make_unique<handle>()) {
+smtp_mailer::smtp_mailer(std::string url, std::string password, std::filesystem::path ca_file)
+    : url_(std::move(url)),
+      password_(std::move(password)),
+      ca_file_(ca_file.string()),
+      curl_(std::make_unique<handle>()) {
   // Thread-safe since libcurl 7.84 and idempotent: called here rather than from main so that the
   // adapter is whole on its own.
   curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -84,6 +87,8 @@ engine::delivery smtp_mailer::send(const engine::outgoing_mail& mail) {
   curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
   if (!password_.empty()) curl_easy_setopt(curl, CURLOPT_PASSWORD, password_.c_str());
   curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+  // Only the trusted CA changes; CURLOPT_SSL_VERIFYPEER and VERIFYHOST keep libcurl's default, on.
+  if (!ca_file_.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file_.c_str());
   curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
   curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients.list);
   curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);

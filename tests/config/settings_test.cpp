@@ -30,7 +30,7 @@ std::filesystem::path write_config(const std::string& text) {
 struct no_overrides {
   no_overrides() {
     for (const auto* name : {"BEVAKA_MAIL_FROM", "BEVAKA_REGISTRAR_EMAIL", "BEVAKA_SMTP_URL",
-                             "BEVAKA_SMTP_PASSWORD", "BEVAKA_MAIL_DIR"})
+                             "BEVAKA_SMTP_PASSWORD", "BEVAKA_SMTP_CA_FILE", "BEVAKA_MAIL_DIR"})
       ::unsetenv(name);
   }
 };
@@ -42,6 +42,7 @@ TEST_CASE_METHOD(no_overrides, "The shipped configuration and its templates load
   const auto s = config::load_settings(file);
   REQUIRE(s);
   CHECK(s->mail.smtp_url.empty());
+  CHECK(s->mail.smtp_ca_file.empty());
   CHECK(s->mail.dir == "var/outbox");
   CHECK(s->reminders.default_policy == "standard");
   CHECK(to_string(config::resolve_policy(s->reminders, "").value()) == "-20,-10,-3,+1,+5!");
@@ -57,6 +58,7 @@ TEST_CASE_METHOD(no_overrides, "Settings come from the file, and BEVAKA_* variab
 from = "bevaka@boras.example.se"
 smtp_url = "smtp://mail@127.0.0.1:2525"
 smtp_password = "från filen"
+smtp_ca_file = "/etc/ssl/boras/kommunens-ca.pem"
 
 [reminders]
 default = "-5,+1"
@@ -66,6 +68,7 @@ retry_first_seconds = 30
   REQUIRE(s);
   CHECK(s->mail.from == "bevaka@boras.example.se");
   CHECK(s->mail.smtp_password == "från filen");
+  CHECK(s->mail.smtp_ca_file == "/etc/ssl/boras/kommunens-ca.pem");
   CHECK(s->mail.registrar == "registrator@kommun.example.se");
   CHECK(s->reminders.retry_first == std::chrono::seconds{30});
   CHECK(to_string(config::resolve_policy(s->reminders, "").value()) == "-5,+1");
@@ -73,11 +76,13 @@ retry_first_seconds = 30
   ::setenv("BEVAKA_MAIL_FROM", "trygghet@boras.example.se", 1);
   ::setenv("BEVAKA_SMTP_PASSWORD", "från miljön", 1);
   ::setenv("BEVAKA_MAIL_DIR", "/tmp/brev", 1);
+  ::setenv("BEVAKA_SMTP_CA_FILE", "/tmp/test-ca.pem", 1);
   s = config::load_settings(file);
   REQUIRE(s);
   CHECK(s->mail.from == "trygghet@boras.example.se");
   CHECK(s->mail.smtp_password == "från miljön");
   CHECK(s->mail.dir == "/tmp/brev");
+  CHECK(s->mail.smtp_ca_file == "/tmp/test-ca.pem");
 }
 
 TEST_CASE_METHOD(no_overrides, "A named policy is found by its name; offsets are read as they are",

@@ -1,17 +1,19 @@
 // `bevaka remind`: what is due goes out once, by SMTP to a real server on 127.0.0.1 (aiosmtpd,
-// started by the test) or as .eml files; failures are retried with backoff or marked failed.
-// On a real database (SQLite or PostgreSQL).
+// started by the test, in plain text or TLS) or as .eml files; failures are retried with backoff
+// or marked failed. On a real database (SQLite or PostgreSQL).
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
 
+#include "adapters/cli/exit_codes.hpp"
 #include "tests/reminders/reminder_scenario.hpp"
 #include "tests/support/smtp_sink.hpp"
 
 using namespace bevaka::testing;
 using json = nlohmann::json;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -24,6 +26,7 @@ struct remind_fixture {
                           {"BEVAKA_MAIL_FROM", "bevaka@jarfalla.example.se"},
                           {"BEVAKA_CONFIG", ""},
                           {"BEVAKA_SMTP_URL", ""},
+                          {"BEVAKA_SMTP_CA_FILE", ""},
                           {"BEVAKA_MAIL_DIR", mail_dir}}};
   cli_session cli{"reminder_tests"};
 
@@ -290,4 +293,85 @@ TEST_CASE_METHOD(remind_fixture,
     CHECK(row.at("failed_reminders") == 1);
   }
   CHECK(cli.ok({"overdue", "--kind", "consultation"}) == json::array());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "With STARTTLS, which the server requires, and its CA in BEVAKA_SMTP_CA_FILE, "
+                 "each reminder reaches the server encrypted",
+                 "[reminders][smtp][tls]") {
+  smtp_sink server("starttls", smtp_tls::starttls);
+  env.set("BEVAKA_SMTP_URL", server.url());
+  env.set("BEVAKA_SMTP_CA_FILE", server.ca_file());
+  CHECK(in_state(remind(first_due), "sent").size() == committees.size());
+  const auto received = server.messages();
+  REQUIRE(received.size() == committees.size());
+  for (const auto& m : received) {
+    CHECK_THAT(m.at("tls").get<std::string>(), StartsWith("TLSv1."));
+    CHECK_THAT(m.at("subject").get<std::string>(), StartsWith("Påminnelse: Kst 2017/84"));
+    CHECK_THAT(m.at("body").get<std::string>(), Contains("Det är 20 arbetsdagar kvar."));
+  }
+  CHECK(in_state(reminders(), "sent").size() == committees.size());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "By smtps://, TLS from the first byte, with its CA in BEVAKA_SMTP_CA_FILE, each "
+                 "reminder reaches the server encrypted",
+                 "[reminders][smtp][tls]") {
+  smtp_sink server("smtps", smtp_tls::implicit);
+  REQUIRE_THAT(server.url(), StartsWith("smtps://127.0.0.1:"));
+  env.set("BEVAKA_SMTP_URL", server.url());
+  env.set("BEVAKA_SMTP_CA_FILE", server.ca_file());
+  CHECK(in_state(remind(first_due), "sent").size() == committees.size());
+  const auto received = server.messages();
+  REQUIRE(received.size() == committees.size());
+  for (const auto& m : received) {
+    CHECK_THAT(m.at("tls").get<std::string>(), StartsWith("TLSv1."));
+    CHECK_THAT(m.at("subject").get<std::string>(), StartsWith("Påminnelse: Kst 2017/84"));
+  }
+  CHECK(in_state(reminders(), "sent").size() == committees.size());
+}
+
+// A certificate that cannot be verified is retried, like a refused login: the fix is in the
+// configuration (or the server's certificate), and no reminder may be lost until it is made.
+TEST_CASE_METHOD(remind_fixture,
+                 "A server whose certificate is not trusted gets nothing: the reminders wait with "
+                 "the certificate problem as their error, and go out once its CA is configured",
+                 "[reminders][smtp][tls]") {
+  smtp_sink server("untrusted", GENERATE(smtp_tls::starttls, smtp_tls::implicit));
+  INFO("server " << server.url());
+  env.set("BEVAKA_SMTP_URL", server.url());  // and the system's CAs, which do not know its CA
+  CHECK(in_state(remind(first_due), "scheduled").size() == committees.size());
+  std::vector<json> tried;
+  for (const auto& row : reminders())
+    if (row.at("attempts") != 0) tried.push_back(row);
+  REQUIRE(tried.size() == committees.size());
+  for (const auto& row : tried) {
+    CHECK(row.at("state") == "scheduled");
+    CHECK(row.at("sent_at").is_null());
+    CHECK(row.at("attempts") == 1);
+    CHECK(row.at("next_attempt_at") == "2017-03-03T09:01:00+01:00");
+    CHECK_THAT(row.at("error").get<std::string>(), Contains("SSL certificate problem"));
+  }
+  CHECK(server.messages().empty());
+
+  env.set("BEVAKA_SMTP_CA_FILE", server.ca_file());
+  CHECK(in_state(remind("2017-03-03T09:01"), "sent").size() == committees.size());
+  CHECK(server.messages().size() == committees.size());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "A CA file that cannot be read is named at once, and nothing is sent or counted "
+                 "as an attempt",
+                 "[reminders][smtp][tls]") {
+  smtp_sink server("no-ca", smtp_tls::starttls);
+  env.set("BEVAKA_SMTP_URL", server.url());
+  const auto missing = server.ca_file() + ".missing";
+  env.set("BEVAKA_SMTP_CA_FILE", missing);
+  cli.now = first_due;
+  const auto refused = cli({"remind"});
+  CHECK(refused.code == bevaka::cli::exit_bad_input);
+  CHECK(refused.err == "bevaka: cannot read the SMTP CA file " + missing +
+                           " (mail.smtp_ca_file, BEVAKA_SMTP_CA_FILE)\n");
+  for (const auto& row : reminders()) CHECK(row.at("attempts") == 0);
+  CHECK(server.messages().empty());
 }

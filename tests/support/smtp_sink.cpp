@@ -33,7 +33,7 @@ std::vector<std::filesystem::path> files_ending(const std::filesystem::path& dir
 
 }  // namespace
 
-smtp_sink::smtp_sink(const std::string& name) {
+smtp_sink::smtp_sink(const std::string& name, smtp_tls tls) : tls_(tls) {
   static std::atomic<int> counter{0};
   const char* dir = std::getenv("BEVAKA_TEST_TMP");
   const auto base =
@@ -42,6 +42,14 @@ smtp_sink::smtp_sink(const std::string& name) {
                .string();
   std::filesystem::remove_all(state_);
   std::filesystem::create_directories(state_);
+  if (tls_ != smtp_tls::none) {
+    // A fresh CA and certificate for each server, in its state folder: no key is committed.
+    const auto command = fmt::format("{}/test-certificates '{}'", BEVAKA_TEST_FIXTURES, state_);
+    if (std::system(command.c_str()) != 0)
+      throw std::runtime_error("could not make the test certificates: " + command);
+    std::ofstream(std::filesystem::path(state_) / "tls")
+        << (tls_ == smtp_tls::starttls ? "starttls" : "smtps");
+  }
   start();
 }
 
@@ -66,7 +74,13 @@ void smtp_sink::start() {
 
 void smtp_sink::stop() { run("stop"); }
 
-std::string smtp_sink::url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+std::string smtp_sink::url() const {
+  return fmt::format("{}://127.0.0.1:{}", tls_ == smtp_tls::implicit ? "smtps" : "smtp", port_);
+}
+
+std::string smtp_sink::ca_file() const {
+  return tls_ == smtp_tls::none ? "" : (std::filesystem::path(state_) / "ca.crt").string();
+}
 
 void smtp_sink::answer(const std::string& mode) {
   std::ofstream(std::filesystem::path(state_) / "mode") << mode;

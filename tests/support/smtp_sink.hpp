@@ -1,7 +1,8 @@
 #pragma once
 // A real SMTP server for one test: tests/fixtures/smtp-server (aiosmtpd) on 127.0.0.1 and a
 // free port, started by the constructor and stopped by the destructor. What it received is read
-// back through Python's e-mail parser (see tests/fixtures/smtp_sink.py).
+// back through Python's e-mail parser (see tests/fixtures/smtp_sink.py). It can speak TLS, with a
+// certificate for 127.0.0.1 from a CA made for it alone (tests/fixtures/test-certificates).
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -9,15 +10,22 @@
 
 namespace bevaka::testing {
 
+// How the server speaks: plain text; TLS after STARTTLS, which it then requires before MAIL;
+// or TLS from the first byte (smtps://).
+enum class smtp_tls { none, starttls, implicit };
+
 class smtp_sink {
  public:
-  explicit smtp_sink(const std::string& name);
+  explicit smtp_sink(const std::string& name, smtp_tls tls = smtp_tls::none);
   ~smtp_sink();
   smtp_sink(const smtp_sink&) = delete;
   smtp_sink& operator=(const smtp_sink&) = delete;
 
-  // smtp://127.0.0.1:PORT
+  // smtp://127.0.0.1:PORT, or smtps://127.0.0.1:PORT with implicit TLS.
   [[nodiscard]] std::string url() const;
+  // With TLS, the PEM file of the CA that signed the server's certificate (trusted nowhere
+  // else); empty without.
+  [[nodiscard]] std::string ca_file() const;
   // How it answers DATA from now on: "accept", "4xx" or "5xx".
   void answer(const std::string& mode);
   // Goes down (connections are refused), and comes back on the same port.
@@ -25,7 +33,8 @@ class smtp_sink {
   void start();
 
   // Every message accepted so far, oldest first: {message_id, from, to, date, subject, body,
-  // content_type, charset, rcpt, mail_from}, as Python's parser read them (body without CR).
+  // content_type, charset, rcpt, mail_from}, as Python's parser read them (body without CR),
+  // and tls: the TLS version that carried it ("TLSv1.3"), or null.
   [[nodiscard]] std::vector<nlohmann::json> messages() const;
   // The bytes of message number `index` as received.
   [[nodiscard]] std::string raw(std::size_t index) const;
@@ -33,6 +42,7 @@ class smtp_sink {
  private:
   void run(const std::string& action) const;
   std::string state_;
+  smtp_tls tls_;
   int port_ = 0;
 };
 
