@@ -2,6 +2,8 @@
 // started by the test, in plain text or TLS) or as .eml files; failures are retried with backoff
 // or marked failed. On a real database (SQLite or PostgreSQL).
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
@@ -130,7 +132,7 @@ TEST_CASE_METHOD(remind_fixture,
                                             "kompetensnamnden@example.se"});
   std::set<std::string> expected_ids;
   for (const auto& row : sent)
-    expected_ids.insert("<" + row.at("message_id").get<std::string>() + ">");
+    expected_ids.insert(fmt::format("<{}>", row.at("message_id").get<std::string>()));
   const auto ids = message_ids(received);
   CHECK(std::set<std::string>(ids.begin(), ids.end()) == expected_ids);
   // Every line of what went over the wire is 7-bit and at most 78 characters (RFC 5322 §2.1.1).
