@@ -62,6 +62,11 @@ class timed_transaction final : public store_transaction {
   std::optional<assignment> assignment_of(id_t round_id, id_t body_id) override {
     return timed(sink_, "assignment_of", [&] { return inner_.assignment_of(round_id, body_id); });
   }
+  std::optional<std::pair<round, assignment>> assignment_by_names(std::string_view ref,
+                                                                  std::string_view body) override {
+    return timed(sink_, "assignment_by_names",
+                 [&] { return inner_.assignment_by_names(ref, body); });
+  }
   bool has_open_assignment(id_t round_id) override {
     return timed(sink_, "has_open_assignment",
                  [&] { return inner_.has_open_assignment(round_id); });

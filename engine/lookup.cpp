@@ -32,6 +32,9 @@ outcome<body> find_body(store_transaction& tx, std::string_view key) {
 
 outcome<round_and_assignment> find_assignment(store_transaction& tx, std::string_view round_key,
                                               std::string_view body_key) {
+  // Users name cases by reference number and body name: one read finds both in the usual case.
+  if (auto found = tx.assignment_by_names(round_key, body_key))
+    return round_and_assignment{std::move(found->first), std::move(found->second)};
   auto r = find_round(tx, round_key);
   if (!r) return r.error();
   const auto b = find_body(tx, body_key);

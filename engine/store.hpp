@@ -43,6 +43,11 @@ class store_transaction {
   // The round's assignments, ordered by body name.
   [[nodiscard]] virtual std::vector<assignment> assignments_of(id_t round_id) = 0;
   [[nodiscard]] virtual std::optional<assignment> assignment_of(id_t round_id, id_t body_id) = 0;
+  // The fast path of finding an assignment by the names users give: the round's reference
+  // number (in any case and spacing) and the body's name, in one read. nullopt when either name
+  // does not match.
+  [[nodiscard]] virtual std::optional<std::pair<round, assignment>> assignment_by_names(
+      std::string_view round_ref, std::string_view body_name) = 0;
   // Whether any assignment of the round has not ended (lifecycle.hpp's has_ended).
   [[nodiscard]] virtual bool has_open_assignment(id_t round_id) = 0;
   virtual id_t insert_assignment(const assignment& a) = 0;

@@ -59,6 +59,18 @@ struct assignment_row {
   [[nodiscard]] engine::assignment to_model() const;
 };
 
+struct round_and_assignment_row {
+  round_row round;
+  assignment_row assignment;
+  void bind(soci::statement& st) {
+    round.bind(st);
+    assignment.bind(st);
+  }
+  [[nodiscard]] std::pair<engine::round, engine::assignment> to_model() const {
+    return {round.to_model(), assignment.to_model()};
+  }
+};
+
 struct event_row {
   long long case_id = 0, round_id = 0, body_id = 0;
   std::string kind, body_name;

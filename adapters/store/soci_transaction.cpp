@@ -16,7 +16,10 @@ std::optional<body> soci_transaction::body_by_name(std::string_view name) {
   if (const auto cached = bodies_by_name_.find(key); cached != bodies_by_name_.end())
     return cached->second;
   auto found = prepared_.body_by_name.first(sql_, key);
-  if (found) bodies_by_name_.emplace(std::move(key), *found);
+  if (found) {
+    body_ids_by_name_.emplace(key, found->id);
+    bodies_by_name_.emplace(std::move(key), *found);
+  }
   return found;
 }
 
@@ -61,6 +64,25 @@ std::vector<assignment> soci_transaction::assignments_of(id_t round_id) {
 
 std::optional<assignment> soci_transaction::assignment_of(id_t round_id, id_t body_id) {
   return prepared_.assignment_of.first(sql_, round_id, body_id);
+}
+
+// One read when the round or the body is new to this transaction (a round trip counts on
+// PostgreSQL); after that, only the assignment's own row.
+std::optional<std::pair<round, assignment>> soci_transaction::assignment_by_names(
+    std::string_view round_ref, std::string_view body_name) {
+  auto key = reference_key(round_ref);
+  const auto round = rounds_by_key_.find(key);
+  const auto body = body_ids_by_name_.find(std::string(body_name));
+  if (round != rounds_by_key_.end() && body != body_ids_by_name_.end()) {
+    auto a = assignment_of(round->second.id, body->second);
+    if (!a) return std::nullopt;
+    return std::pair{round->second, std::move(*a)};
+  }
+  auto found = prepared_.assignment_by_names.first(sql_, key, std::string(body_name));
+  if (!found) return std::nullopt;
+  rounds_by_key_.emplace(std::move(key), found->first);
+  body_ids_by_name_.emplace(found->second.body_name, found->second.body_id);
+  return found;
 }
 
 bool soci_transaction::has_open_assignment(id_t round_id) {

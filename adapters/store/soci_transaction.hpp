@@ -41,6 +41,8 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::assignment> assignments_of(engine::id_t round_id) override;
   std::optional<engine::assignment> assignment_of(engine::id_t round_id,
                                                   engine::id_t body_id) override;
+  std::optional<std::pair<engine::round, engine::assignment>> assignment_by_names(
+      std::string_view round_ref, std::string_view body_name) override;
   bool has_open_assignment(engine::id_t round_id) override;
   engine::id_t insert_assignment(const engine::assignment& a) override;
   bool update_assignment(const engine::assignment& was, const engine::assignment& a) override;
@@ -119,6 +121,8 @@ class soci_transaction final : public engine::store_transaction {
   // bodies are never changed once added.
   std::unordered_map<std::string, engine::round> rounds_by_key_;
   std::unordered_map<std::string, engine::body> bodies_by_name_;
+  // Body ids by name, also from assignment_by_names's joined reads (which carry no e-mails).
+  std::unordered_map<std::string, engine::id_t> body_ids_by_name_;
   // How many of a round's assignments have not ended, counted at the first question in this
   // transaction and kept by its own writes: the engine asks after every event that ends one.
   std::unordered_map<engine::id_t, long long> open_assignments_;

@@ -55,6 +55,11 @@ statements::statements()
           ":version"),
       assignments_of(assignment_columns + "WHERE a.round_id = :round ORDER BY b.name"),
       assignment_of(assignment_columns + "WHERE a.round_id = :round AND a.body_id = :body"),
+      assignment_by_names(
+          "SELECT r.id, r.kind, r.ref, r.title, r.state, r.nominal_deadline, r.deadline, "
+          "r.deadline_reason, r.shift_deadlines, r.version, " +
+          assignment_columns.substr(std::string("SELECT ").size()) +
+          "JOIN rounds r ON r.id = a.round_id WHERE r.ref_key = :ref_key AND b.name = :name"),
       open_assignments(
           "SELECT COUNT(*) FROM assignments WHERE round_id = :round AND state NOT IN (:ended1, "
           ":ended2, :ended3)"),

@@ -36,6 +36,8 @@ struct statements {
 
   prepared_query<assignment_row, key> assignments_of;
   prepared_query<assignment_row, key, key> assignment_of;
+  // the round's reference key, the body's name
+  prepared_query<round_and_assignment_row, text, text> assignment_by_names;
   // round, and the three states that end an assignment (lifecycle.hpp)
   prepared_query<count_row, key, text, text, text> open_assignments;
   // round, body, state, awaiting, nominal deadline, deadline, reason, version
