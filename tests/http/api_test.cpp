@@ -2,6 +2,7 @@
 // JSON shapes, the server's clock for writes, refusals as JSON, and a server that survives
 // whatever a client sends.
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -243,8 +244,8 @@ TEST_CASE("Malformed HTTP gets 400 and a closed connection, never a crash or a h
     const auto answer = raw_exchange(s.port(), junk, 5s);
     CHECK_THAT(answer, StartsWith("HTTP/1.1 4"));
   }
-  const auto huge_header =
-      "GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(64 * 1024, 'a') + "\r\n\r\n";
+  const auto huge_header = fmt::format("GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: {}\r\n\r\n",
+                                       std::string(64 * 1024, 'a'));
   CHECK_THAT(raw_exchange(s.port(), huge_header, 5s), StartsWith("HTTP/1.1 431"));
   // A client that goes away in the middle of a request gets nothing and harms nothing.
   CHECK(raw_exchange(s.port(), "GET /heal", 200ms).empty());
