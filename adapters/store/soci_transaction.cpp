@@ -12,15 +12,7 @@ std::optional<body> soci_transaction::body_by_id(id_t id) {
 }
 
 std::optional<body> soci_transaction::body_by_name(std::string_view name) {
-  std::string key(name);
-  if (const auto cached = bodies_by_name_.find(key); cached != bodies_by_name_.end())
-    return cached->second;
-  auto found = prepared_.body_by_name.first(sql_, key);
-  if (found) {
-    body_ids_by_name_.emplace(key, found->id);
-    bodies_by_name_.emplace(std::move(key), *found);
-  }
-  return found;
+  return prepared_.body_by_name.first(sql_, std::string(name));
 }
 
 std::vector<body> soci_transaction::bodies(std::optional<body_kind> kind) {
@@ -38,12 +30,7 @@ std::optional<round> soci_transaction::round_by_id(id_t id) {
 }
 
 std::optional<round> soci_transaction::round_by_ref(std::string_view ref) {
-  auto key = reference_key(ref);
-  if (const auto cached = rounds_by_key_.find(key); cached != rounds_by_key_.end())
-    return cached->second;
-  auto found = prepared_.round_by_ref.first(sql_, key);
-  if (found) rounds_by_key_.emplace(std::move(key), *found);
-  return found;
+  return prepared_.round_by_ref.first(sql_, reference_key(ref));
 }
 
 id_t soci_transaction::insert_round(const round& r) {

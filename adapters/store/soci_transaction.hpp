@@ -116,12 +116,10 @@ class soci_transaction final : public engine::store_transaction {
  private:
   soci::session& sql_;
   statements& prepared_;
-  // Rounds and bodies found in this transaction, by reference key and by name: a batch of events
-  // names the same few again and again. A round is forgotten when this transaction updates it;
-  // bodies are never changed once added.
+  // Rounds by reference key and body ids by name, as assignment_by_names found them in this
+  // transaction: a batch of events names the same few again and again. A round is forgotten
+  // when this transaction updates it; bodies are never changed once added.
   std::unordered_map<std::string, engine::round> rounds_by_key_;
-  std::unordered_map<std::string, engine::body> bodies_by_name_;
-  // Body ids by name, also from assignment_by_names's joined reads (which carry no e-mails).
   std::unordered_map<std::string, engine::id_t> body_ids_by_name_;
   // How many of a round's assignments have not ended, counted at the first question in this
   // transaction and kept by its own writes: the engine asks after every event that ends one.
