@@ -164,9 +164,9 @@ class timed_transaction final : public store_transaction {
   id_t insert_reminder(const reminder& r) override {
     return timed(sink_, "insert_reminder", [&] { return inner_.insert_reminder(r); });
   }
-  int cancel_reminders_of(id_t assignment_id) override {
-    return timed(sink_, "cancel_reminders_of",
-                 [&] { return inner_.cancel_reminders_of(assignment_id); });
+  void cancel_reminders_of(id_t assignment_id) override {
+    timed(sink_, "cancel_reminders_of",
+          [&] { return (inner_.cancel_reminders_of(assignment_id), 0); });
   }
   std::vector<reminder_view> reminders_of(std::optional<id_t> round_id) override {
     return timed(sink_, "reminders_of", [&] { return inner_.reminders_of(round_id); });

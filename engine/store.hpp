@@ -119,8 +119,8 @@ class store_transaction {
   [[nodiscard]] virtual std::optional<std::string> reminder_policy_of(id_t round_id) = 0;
   // Returns the new reminder's id.
   virtual id_t insert_reminder(const reminder& r) = 0;
-  // Marks the assignment's scheduled reminders cancelled; returns how many there were.
-  virtual int cancel_reminders_of(id_t assignment_id) = 0;
+  // Marks the assignment's scheduled reminders cancelled.
+  virtual void cancel_reminders_of(id_t assignment_id) = 0;
   // A round's reminders, or every round's: by due time, then body name.
   [[nodiscard]] virtual std::vector<reminder_view> reminders_of(std::optional<id_t> round_id) = 0;
   // Scheduled reminders whose next attempt is at or before `now`, earliest first, at most

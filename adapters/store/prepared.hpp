@@ -6,6 +6,9 @@
 // keep the prepared statement instead. SOCI binds into() and use() to addresses, so the buffers
 // (the row and the parameters) live here beside the statement, and each call refills them.
 // Parameters bind by position: list them in the order they appear in the SQL text.
+//
+// On PostgreSQL, writes without rows (prepared_command) and single numbers (prepared_number) go
+// through the connection's pipeline instead, which may send them together (pg_pipeline.hpp).
 
 #include <soci/soci.h>
 
@@ -14,6 +17,8 @@
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include "adapters/store/connection.hpp"
 
 namespace bevaka::store::detail {
 
@@ -27,6 +32,16 @@ struct nullable {
   explicit nullable(const std::optional<T>& maybe)
       : value(maybe.value_or(T{})), indicator(maybe ? soci::i_ok : soci::i_null) {}
 };
+
+// The parameter in PostgreSQL's text format, for the pipeline.
+inline pg_value pg_text(const std::string& value) { return value; }
+inline pg_value pg_text(long long value) { return std::to_string(value); }
+inline pg_value pg_text(int value) { return std::to_string(value); }
+template <class T>
+pg_value pg_text(const nullable<T>& value) {
+  if (value.indicator == soci::i_null) return std::nullopt;
+  return pg_text(value.value);
+}
 
 template <class T>
 void bind_parameter(soci::statement& st, T& value) {
@@ -54,6 +69,7 @@ class prepared_statement {
   }
 
   Row& row() { return row_; }
+  [[nodiscard]] const std::string& text() const { return text_; }
 
  private:
   void prepare(soci::session& sql) {
@@ -75,12 +91,15 @@ class prepared_statement {
 template <class Row, class... Params>
 class prepared_query {
  public:
-  explicit prepared_query(std::string text) : statement_(std::move(text)) {}
+  explicit prepared_query(std::string text)
+      : plain_read_(text.starts_with("SELECT") && text.find("FOR UPDATE") == std::string::npos),
+        statement_(std::move(text)) {}
 
   using model = decltype(std::declval<const Row&>().to_model());
 
   // Every row. The statement is always stepped to its end, so SQLite holds no read open.
-  std::vector<model> all(soci::session& sql, const Params&... values) {
+  std::vector<model> all(connection& db, const Params&... values) {
+    soci::session& sql = plain_read_ ? db.for_read() : db.for_write();
     soci::statement& st = statement_.with(sql, values...);
     st.execute(false);
     std::vector<model> models;
@@ -88,13 +107,14 @@ class prepared_query {
     return models;
   }
 
-  std::optional<model> first(soci::session& sql, const Params&... values) {
-    auto models = all(sql, values...);
+  std::optional<model> first(connection& db, const Params&... values) {
+    auto models = all(db, values...);
     if (models.empty()) return std::nullopt;
     return std::move(models.front());
   }
 
  private:
+  bool plain_read_;  // a SELECT without locks, which PostgreSQL may run before BEGIN
   prepared_statement<Row, Params...> statement_;
 };
 
@@ -105,10 +125,20 @@ class prepared_command {
   explicit prepared_command(std::string text) : statement_(std::move(text)) {}
 
   // Returns the number of rows it changed.
-  long long run(soci::session& sql, const Params&... values) {
-    soci::statement& st = statement_.with(sql, values...);
+  long long run(connection& db, const Params&... values) {
+    if (auto* pipeline = db.pipeline())
+      return pipeline->run(statement_.text(), {pg_text(values)...});
+    soci::statement& st = statement_.with(db.for_write(), values...);
     st.execute(true);
     return st.get_affected_rows();
+  }
+
+  // Runs it now or, on PostgreSQL, with the next statement; for a write whose result nobody
+  // reads. Its errors may surface at that statement or the commit.
+  void defer(connection& db, const Params&... values) {
+    if (auto* pipeline = db.pipeline())
+      return pipeline->defer(statement_.text(), {pg_text(values)...});
+    run(db, values...);
   }
 
  private:
@@ -116,6 +146,35 @@ class prepared_command {
     void bind(soci::statement&) {}
   };
   prepared_statement<no_row, Params...> statement_;
+};
+
+// A SELECT of one number (a COUNT), without locks.
+template <class... Params>
+class prepared_number {
+ public:
+  explicit prepared_number(std::string text) : statement_(std::move(text)) {}
+
+  // nullopt when the query gives no row or NULL.
+  std::optional<long long> read(connection& db, const Params&... values) {
+    if (auto* pipeline = db.pipeline())
+      return pipeline->read_number(statement_.text(), {pg_text(values)...});
+    soci::statement& st = statement_.with(db.for_read(), values...);
+    st.execute(false);
+    auto& row = statement_.row();
+    if (!st.fetch() || row.indicator != soci::i_ok) return std::nullopt;
+    const auto number = row.value;
+    while (st.fetch()) {
+    }
+    return number;
+  }
+
+ private:
+  struct number_row {
+    long long value = 0;
+    soci::indicator indicator = soci::i_null;
+    void bind(soci::statement& st) { st.exchange(soci::into(value, indicator)); }
+  };
+  prepared_statement<number_row, Params...> statement_;
 };
 
 }  // namespace bevaka::store::detail

@@ -23,12 +23,6 @@ struct id_row {
   [[nodiscard]] engine::id_t to_model() const { return id; }
 };
 
-struct count_row {
-  long long count = 0;
-  void bind(soci::statement& st) { st.exchange(soci::into(count)); }
-  [[nodiscard]] long long to_model() const { return count; }
-};
-
 struct text_row {
   std::string text;
   void bind(soci::statement& st) { st.exchange(soci::into(text)); }

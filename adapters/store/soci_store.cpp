@@ -100,34 +100,33 @@ std::string with_id_column(std::string_view statement, backend kind) {
 // Rolls back unless committed; used for every transaction so that an exception writes nothing.
 class transaction_guard {
  public:
-  transaction_guard(soci::session& sql, backend kind) : sql_(sql) {
-    // IMMEDIATE takes SQLite's write lock up front, so two writers queue instead of deadlocking.
-    sql_ << (kind == backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-  }
+  explicit transaction_guard(detail::connection& db) : db_(db) { db_.begin(); }
   ~transaction_guard() {
-    if (open_) try {
-        sql_ << "ROLLBACK";
-      } catch (...) {  // the connection is gone; the server rolls back on its own
-      }
+    if (open_) db_.rollback();
   }
+  transaction_guard(const transaction_guard&) = delete;
+  transaction_guard& operator=(const transaction_guard&) = delete;
   void commit() {
-    sql_ << "COMMIT";
+    db_.commit();
     open_ = false;
   }
   void rollback() {
-    sql_ << "ROLLBACK";
+    db_.rollback();
     open_ = false;
   }
 
  private:
-  soci::session& sql_;
+  detail::connection& db_;
   bool open_ = true;
 };
 
 }  // namespace
 
 soci_store::soci_store(const database_url& url, open_mode mode)
-    : kind_(url.kind), session_(connect(url)), statements_(std::make_unique<detail::statements>()) {
+    : kind_(url.kind),
+      session_(connect(url)),
+      connection_(std::make_unique<detail::connection>(*session_, kind_)),
+      statements_(std::make_unique<detail::statements>()) {
   if (mode == open_mode::existing) require_current_schema();
   if (kind_ == backend::sqlite) configure_sqlite(*session_);
 }
@@ -147,8 +146,9 @@ std::vector<int> soci_store::migrate() {
          "name TEXT NOT NULL)";
   std::vector<int> applied;
   for (const auto& m : migrations()) {
-    transaction_guard tx(sql, kind_);
+    transaction_guard tx(*connection_);
     if (m.version <= schema_version()) continue;
+    connection_->for_write();  // PostgreSQL's BEGIN, which waits for the first write
     for (const auto statement : m.statements) sql << with_id_column(statement, kind_);
     if (m.then) m.then(sql);
     int version = m.version;
@@ -215,8 +215,8 @@ std::string soci_store::data_version() {
 
 void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {
   try {
-    transaction_guard guard(*session_, kind_);
-    detail::soci_transaction tx(*session_, *statements_);
+    transaction_guard guard(*connection_);
+    detail::soci_transaction tx(*connection_, *statements_);
     if (work(tx))
       guard.commit();
     else

@@ -16,8 +16,9 @@ class session;
 
 namespace bevaka::store {
 namespace detail {
+class connection;
 struct statements;
-}
+}  // namespace detail
 
 // An infrastructure failure: unreachable database, lost connection, missing schema.
 // The message is one line fit for the user.
@@ -70,6 +71,7 @@ class soci_store final : public engine::store {
   std::string explain(const std::string& sql);
   backend kind_;
   std::unique_ptr<soci::session> session_;  // soci::session cannot move: held by pointer
+  std::unique_ptr<detail::connection> connection_;
   // Prepared on the session: declared after it, so destroyed before it.
   std::unique_ptr<detail::statements> statements_;
 };

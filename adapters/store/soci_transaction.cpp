@@ -8,33 +8,33 @@ namespace bevaka::store::detail {
 using namespace bevaka::engine;
 
 std::optional<body> soci_transaction::body_by_id(id_t id) {
-  return prepared_.body_by_id.first(sql_, id);
+  return prepared_.body_by_id.first(conn_, id);
 }
 
 std::optional<body> soci_transaction::body_by_name(std::string_view name) {
-  return prepared_.body_by_name.first(sql_, std::string(name));
+  return prepared_.body_by_name.first(conn_, std::string(name));
 }
 
 std::vector<body> soci_transaction::bodies(std::optional<body_kind> kind) {
-  if (!kind) return prepared_.bodies.all(sql_);
-  return prepared_.bodies_of_kind.all(sql_, std::string(to_string(*kind)));
+  if (!kind) return prepared_.bodies.all(conn_);
+  return prepared_.bodies_of_kind.all(conn_, std::string(to_string(*kind)));
 }
 
 id_t soci_transaction::insert_body(const body& b) {
-  return *prepared_.insert_body.first(sql_, b.name, std::string(to_string(b.kind)),
+  return *prepared_.insert_body.first(conn_, b.name, std::string(to_string(b.kind)),
                                       joined_lines(b.emails));
 }
 
 std::optional<round> soci_transaction::round_by_id(id_t id) {
-  return prepared_.round_by_id.first(sql_, id);
+  return prepared_.round_by_id.first(conn_, id);
 }
 
 std::optional<round> soci_transaction::round_by_ref(std::string_view ref) {
-  return prepared_.round_by_ref.first(sql_, reference_key(ref));
+  return prepared_.round_by_ref.first(conn_, reference_key(ref));
 }
 
 id_t soci_transaction::insert_round(const round& r) {
-  return *prepared_.insert_round.first(sql_, std::string(to_string(r.kind)), r.ref, r.title,
+  return *prepared_.insert_round.first(conn_, std::string(to_string(r.kind)), r.ref, r.title,
                                        r.state, format_date(r.deadline.nominal),
                                        format_date(r.deadline.effective), r.deadline.reason,
                                        r.shift_deadlines ? 1 : 0, r.version, reference_key(r.ref));
@@ -42,15 +42,15 @@ id_t soci_transaction::insert_round(const round& r) {
 
 bool soci_transaction::update_round(const round& r) {
   std::erase_if(rounds_by_key_, [&](const auto& cached) { return cached.second.id == r.id; });
-  return prepared_.update_round.run(sql_, r.state, r.version + 1, r.id, r.version) == 1;
+  return prepared_.update_round.run(conn_, r.state, r.version + 1, r.id, r.version) == 1;
 }
 
 std::vector<assignment> soci_transaction::assignments_of(id_t round_id) {
-  return prepared_.assignments_of.all(sql_, round_id);
+  return prepared_.assignments_of.all(conn_, round_id);
 }
 
 std::optional<assignment> soci_transaction::assignment_of(id_t round_id, id_t body_id) {
-  return prepared_.assignment_of.first(sql_, round_id, body_id);
+  return prepared_.assignment_of.first(conn_, round_id, body_id);
 }
 
 // One read when the round or the body is new to this transaction (a round trip counts on
@@ -65,7 +65,7 @@ std::optional<std::pair<round, assignment>> soci_transaction::assignment_by_name
     if (!a) return std::nullopt;
     return std::pair{round->second, std::move(*a)};
   }
-  auto found = prepared_.assignment_by_names.first(sql_, key, std::string(body_name));
+  auto found = prepared_.assignment_by_names.first(conn_, key, std::string(body_name));
   if (!found) return std::nullopt;
   rounds_by_key_.emplace(std::move(key), found->first);
   body_ids_by_name_.emplace(found->second.body_name, found->second.body_id);
@@ -76,8 +76,8 @@ bool soci_transaction::has_open_assignment(id_t round_id) {
   auto counted = open_assignments_.find(round_id);
   if (counted == open_assignments_.end()) {
     const auto ended = ended_assignment_states();
-    const auto open = prepared_.open_assignments.first(
-        sql_, round_id, std::string(ended[0]), std::string(ended[1]), std::string(ended[2]));
+    const auto open = prepared_.open_assignments.read(conn_, round_id, std::string(ended[0]),
+                                                      std::string(ended[1]), std::string(ended[2]));
     counted = open_assignments_.emplace(round_id, open.value_or(0)).first;
   }
   return counted->second > 0;
@@ -91,7 +91,7 @@ void soci_transaction::count_open_assignments(id_t round_id, long long change) {
 id_t soci_transaction::insert_assignment(const assignment& a) {
   if (!has_ended(a.state)) count_open_assignments(a.round_id, +1);
   return *prepared_.insert_assignment.first(
-      sql_, a.round_id, a.body_id, a.state, awaits_answer(a.state) ? 1 : 0,
+      conn_, a.round_id, a.body_id, a.state, awaits_answer(a.state) ? 1 : 0,
       format_date(a.deadline.nominal), format_date(a.deadline.effective), a.deadline.reason,
       a.version);
 }
@@ -111,14 +111,15 @@ bool soci_transaction::update_assignment(const assignment& was, const assignment
                               a.deadline.reason != was.deadline.reason;
   long long changed = 0;
   if (deadline_moved)
-    changed = prepared_.update_assignment.run(
-        sql_, a.state, awaiting, format_date(a.deadline.nominal), format_date(a.deadline.effective),
-        a.deadline.reason, submitted_on, late, a.version + 1, a.id, a.version);
+    changed =
+        prepared_.update_assignment.run(conn_, a.state, awaiting, format_date(a.deadline.nominal),
+                                        format_date(a.deadline.effective), a.deadline.reason,
+                                        submitted_on, late, a.version + 1, a.id, a.version);
   else if (awaiting != (awaits_answer(was.state) ? 1 : 0))
-    changed = prepared_.update_assignment_awaiting.run(sql_, a.state, awaiting, submitted_on, late,
+    changed = prepared_.update_assignment_awaiting.run(conn_, a.state, awaiting, submitted_on, late,
                                                        a.version + 1, a.id, a.version);
   else
-    changed = prepared_.update_assignment_state.run(sql_, a.state, submitted_on, late,
+    changed = prepared_.update_assignment_state.run(conn_, a.state, submitted_on, late,
                                                     a.version + 1, a.id, a.version);
   if (changed == 1 && has_ended(a.state) != has_ended(was.state))
     count_open_assignments(a.round_id, has_ended(a.state) ? -1 : +1);
@@ -126,27 +127,27 @@ bool soci_transaction::update_assignment(const assignment& was, const assignment
 }
 
 void soci_transaction::append_event(const event_record& e) {
-  prepared_.append_event.run(sql_, std::string(to_string(e.kind)), e.case_id, e.round_id,
-                             nullable<key>(e.body_id), e.event, e.from, e.to, e.actor, e.at, e.note,
-                             e.payload);
+  prepared_.append_event.defer(conn_, std::string(to_string(e.kind)), e.case_id, e.round_id,
+                               nullable<key>(e.body_id), e.event, e.from, e.to, e.actor, e.at,
+                               e.note, e.payload);
 }
 
 std::vector<event_record> soci_transaction::events_of_round(id_t round_id,
                                                             std::optional<id_t> body_id) {
-  if (!body_id) return prepared_.events_of_round.all(sql_, round_id);
-  return prepared_.events_of_assignment.all(sql_, round_id, *body_id);
+  if (!body_id) return prepared_.events_of_round.all(conn_, round_id);
+  return prepared_.events_of_assignment.all(conn_, round_id, *body_id);
 }
 
 std::vector<engine::awaiting_row> soci_transaction::awaiting_past_deadline(
     engine::date day, std::optional<round_kind> kind) {
-  if (!kind) return prepared_.awaiting.all(sql_, format_date(day));
-  return prepared_.awaiting_of_kind.all(sql_, format_date(day), std::string(to_string(*kind)));
+  if (!kind) return prepared_.awaiting.all(conn_, format_date(day));
+  return prepared_.awaiting_of_kind.all(conn_, format_date(day), std::string(to_string(*kind)));
 }
 
 std::vector<engine::awaiting_row> soci_transaction::awaiting_with_failed_reminders(
     std::optional<round_kind> kind) {
-  if (!kind) return prepared_.awaiting_failed.all(sql_);
-  return prepared_.awaiting_failed_of_kind.all(sql_, std::string(to_string(*kind)));
+  if (!kind) return prepared_.awaiting_failed.all(conn_);
+  return prepared_.awaiting_failed_of_kind.all(conn_, std::string(to_string(*kind)));
 }
 
 }  // namespace bevaka::store::detail

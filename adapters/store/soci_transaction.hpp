@@ -1,5 +1,5 @@
 #pragma once
-// The store_transaction port over one SOCI session that already has a transaction open.
+// The store_transaction port over one connection that has begun a transaction.
 // Internal to adapters/store.
 
 #include <soci/soci.h>
@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "adapters/store/connection.hpp"
 #include "adapters/store/statements.hpp"
 #include "engine/store.hpp"
 
@@ -25,8 +26,8 @@ extern const std::string due_reminders_sql;
 
 class soci_transaction final : public engine::store_transaction {
  public:
-  // `prepared` belongs to `sql`'s connection and outlives this transaction.
-  soci_transaction(soci::session& sql, statements& prepared) : sql_(sql), prepared_(prepared) {}
+  // `prepared` belongs to `db` and outlives this transaction.
+  soci_transaction(connection& db, statements& prepared) : conn_(db), prepared_(prepared) {}
 
   std::optional<engine::body> body_by_id(engine::id_t id) override;
   std::optional<engine::body> body_by_name(std::string_view name) override;
@@ -81,7 +82,7 @@ class soci_transaction final : public engine::store_transaction {
   void set_reminder_policy(engine::id_t round_id, std::string_view policy) override;
   std::optional<std::string> reminder_policy_of(engine::id_t round_id) override;
   engine::id_t insert_reminder(const engine::reminder& r) override;
-  int cancel_reminders_of(engine::id_t assignment_id) override;
+  void cancel_reminders_of(engine::id_t assignment_id) override;
   std::vector<engine::reminder_view> reminders_of(std::optional<engine::id_t> round_id) override;
   std::vector<engine::reminder_view> due_reminders(engine::instant now, int limit) override;
   std::vector<engine::reminder_view> claim_due_reminders(engine::instant now,
@@ -114,7 +115,7 @@ class soci_transaction final : public engine::store_transaction {
   void append_budget_event(const engine::budget_event& e) override;
 
  private:
-  soci::session& sql_;
+  connection& conn_;
   statements& prepared_;
   // Rounds by reference key and body ids by name, as assignment_by_names found them in this
   // transaction: a batch of events names the same few again and again. A round is forgotten

@@ -134,21 +134,21 @@ std::string category_text(const action_item& item) {
 
 std::vector<action_item> soci_transaction::action_items(std::optional<std::string_view> unit) {
   if (!unit) {
-    auto items = select_items(sql_, "");
-    attach_texts(sql_, items, "");
+    auto items = select_items(conn_.for_read(), "");
+    attach_texts(conn_.for_read(), items, "");
     return items;
   }
   std::string key(*unit);
-  auto items = select_items(sql_, "WHERE i.unit = :unit", soci::use(key, "unit"));
-  attach_texts(sql_, items, "WHERE i.unit = :unit", soci::use(key, "unit"));
+  auto items = select_items(conn_.for_read(), "WHERE i.unit = :unit", soci::use(key, "unit"));
+  attach_texts(conn_.for_read(), items, "WHERE i.unit = :unit", soci::use(key, "unit"));
   return items;
 }
 
 std::optional<action_item> soci_transaction::action_item_by_id(id_t id) {
   long long key = id;
-  auto items = select_items(sql_, "WHERE i.id = :id", soci::use(key, "id"));
+  auto items = select_items(conn_.for_read(), "WHERE i.id = :id", soci::use(key, "id"));
   if (items.empty()) return std::nullopt;
-  attach_texts(sql_, items, "WHERE i.id = :id", soci::use(key, "id"));
+  attach_texts(conn_.for_read(), items, "WHERE i.id = :id", soci::use(key, "id"));
   return std::move(items.front());
 }
 
@@ -157,17 +157,18 @@ id_t soci_transaction::insert_action_item(const action_item& item) {
   soci::indicator category_null = item.category ? soci::i_ok : soci::i_null;
   int row_order = item.position;
   long long version = item.version, id = 0;
-  sql_ << "INSERT INTO action_items (unit, area, activity, description, expected_result, "
-          "evaluation_method, evaluation_result, category, state, row_order, version) VALUES "
-          "(:unit, :area, :activity, :description, :expected, :method, :result, :category, "
-          ":state, :row_order, :version) RETURNING id",
+  conn_.for_write()
+      << "INSERT INTO action_items (unit, area, activity, description, expected_result, "
+         "evaluation_method, evaluation_result, category, state, row_order, version) VALUES "
+         "(:unit, :area, :activity, :description, :expected, :method, :result, :category, "
+         ":state, :row_order, :version) RETURNING id",
       soci::use(item.unit, "unit"), soci::use(item.area, "area"),
       soci::use(item.activity, "activity"), soci::use(item.description, "description"),
       soci::use(item.expected_result, "expected"), soci::use(item.evaluation_method, "method"),
       soci::use(item.evaluation_result, "result"), soci::use(category, category_null, "category"),
       soci::use(item.state, "state"), soci::use(row_order, "row_order"),
       soci::use(version, "version"), soci::into(id);
-  write_texts(sql_, id, item);
+  write_texts(conn_.for_write(), id, item);
   return id;
 }
 
@@ -176,46 +177,52 @@ bool soci_transaction::update_action_item(const action_item& item) {
   soci::indicator category_null = item.category ? soci::i_ok : soci::i_null;
   int row_order = item.position;
   long long id = item.id, version = item.version, next = item.version + 1;
-  soci::statement st =
-      (sql_.prepare << "UPDATE action_items SET description = :description, "
-                       "expected_result = :expected, evaluation_method = :method, "
-                       "evaluation_result = :result, category = :category, state = :state, "
-                       "row_order = :row_order, version = :next "
-                       "WHERE id = :id AND version = :version",
-       soci::use(item.description, "description"), soci::use(item.expected_result, "expected"),
-       soci::use(item.evaluation_method, "method"), soci::use(item.evaluation_result, "result"),
-       soci::use(category, category_null, "category"), soci::use(item.state, "state"),
-       soci::use(row_order, "row_order"), soci::use(next, "next"), soci::use(id, "id"),
-       soci::use(version, "version"));
+  soci::statement st = (conn_.for_write().prepare
+                            << "UPDATE action_items SET description = :description, "
+                               "expected_result = :expected, evaluation_method = :method, "
+                               "evaluation_result = :result, category = :category, state = :state, "
+                               "row_order = :row_order, version = :next "
+                               "WHERE id = :id AND version = :version",
+                        soci::use(item.description, "description"),
+                        soci::use(item.expected_result, "expected"),
+                        soci::use(item.evaluation_method, "method"),
+                        soci::use(item.evaluation_result, "result"),
+                        soci::use(category, category_null, "category"),
+                        soci::use(item.state, "state"), soci::use(row_order, "row_order"),
+                        soci::use(next, "next"), soci::use(id, "id"),
+                        soci::use(version, "version"));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
-  write_texts(sql_, id, item);
+  write_texts(conn_.for_write(), id, item);
   return true;
 }
 
 std::vector<followup_area> soci_transaction::followup_areas(std::optional<std::string_view> unit) {
-  if (!unit) return select_areas(sql_, "");
+  if (!unit) return select_areas(conn_.for_read(), "");
   std::string key(*unit);
-  return select_areas(sql_, "WHERE unit = :unit ", soci::use(key, "unit"));
+  return select_areas(conn_.for_read(), "WHERE unit = :unit ", soci::use(key, "unit"));
 }
 
 void soci_transaction::save_followup_area(const followup_area& area) {
   int row_order = area.position;
-  soci::statement st = (sql_.prepare << "UPDATE followup_areas SET row_order = :row_order "
-                                        "WHERE unit = :unit AND name = :name",
-                        soci::use(row_order, "row_order"), soci::use(area.unit, "unit"),
-                        soci::use(area.name, "name"));
+  soci::statement st =
+      (conn_.for_write().prepare << "UPDATE followup_areas SET row_order = :row_order "
+                                    "WHERE unit = :unit AND name = :name",
+       soci::use(row_order, "row_order"), soci::use(area.unit, "unit"),
+       soci::use(area.name, "name"));
   st.execute(true);
   if (st.get_affected_rows() == 1) return;
-  sql_ << "INSERT INTO followup_areas (unit, name, row_order) VALUES (:unit, :name, :row_order)",
+  conn_.for_write()
+      << "INSERT INTO followup_areas (unit, name, row_order) VALUES (:unit, :name, :row_order)",
       soci::use(area.unit, "unit"), soci::use(area.name, "name"), soci::use(row_order, "row_order");
 }
 
 void soci_transaction::append_followup_event(const followup_event& e) {
   long long case_id = e.case_id;
-  sql_ << "INSERT INTO followup_events (case_kind, case_id, event, from_state, to_state, actor, "
-          "at, note, payload) VALUES (:kind, :case_id, :event, :from_state, :to_state, :actor, "
-          ":at, :note, :payload)",
+  conn_.for_write()
+      << "INSERT INTO followup_events (case_kind, case_id, event, from_state, to_state, actor, "
+         "at, note, payload) VALUES (:kind, :case_id, :event, :from_state, :to_state, :actor, "
+         ":at, :note, :payload)",
       soci::use(e.case_kind, "kind"), soci::use(case_id, "case_id"), soci::use(e.event, "event"),
       soci::use(e.from, "from_state"), soci::use(e.to, "to_state"), soci::use(e.actor, "actor"),
       soci::use(e.at, "at"), soci::use(e.note, "note"), soci::use(e.payload, "payload");
@@ -227,9 +234,10 @@ std::vector<followup_event> soci_transaction::followup_events(std::string_view c
   long long id = case_id;
   followup_event e;
   soci::statement st =
-      (sql_.prepare << "SELECT case_kind, event, from_state, to_state, actor, at, note, payload "
-                       "FROM followup_events WHERE case_kind = :kind AND case_id = :id "
-                       "ORDER BY id",
+      (conn_.for_read().prepare
+           << "SELECT case_kind, event, from_state, to_state, actor, at, note, payload "
+              "FROM followup_events WHERE case_kind = :kind AND case_id = :id "
+              "ORDER BY id",
        soci::into(e.case_kind), soci::into(e.event), soci::into(e.from), soci::into(e.to),
        soci::into(e.actor), soci::into(e.at), soci::into(e.note), soci::into(e.payload),
        soci::use(kind, "kind"), soci::use(id, "id"));

@@ -12,9 +12,10 @@ std::vector<indicator> soci_transaction::indicators() {
   std::string body_name, code, title, direction, unit;
   soci::indicator body_null = soci::i_null, name_null = soci::i_null;
   soci::statement st =
-      (sql_.prepare << "SELECT i.id, i.body_id, b.name, i.code, i.title, i.direction, i.unit "
-                       "FROM indicators i LEFT JOIN bodies b ON b.id = i.body_id "
-                       "ORDER BY COALESCE(b.name, ''), i.code, i.id",
+      (conn_.for_read().prepare
+           << "SELECT i.id, i.body_id, b.name, i.code, i.title, i.direction, i.unit "
+              "FROM indicators i LEFT JOIN bodies b ON b.id = i.body_id "
+              "ORDER BY COALESCE(b.name, ''), i.code, i.id",
        soci::into(id), soci::into(body_id, body_null), soci::into(body_name, name_null),
        soci::into(code), soci::into(title), soci::into(direction), soci::into(unit));
   st.execute();
@@ -33,9 +34,10 @@ std::vector<indicator> soci_transaction::indicators() {
   }
   int year = 0;
   double value = 0;
-  soci::statement values = (sql_.prepare << "SELECT indicator_id, year, value "
-                                            "FROM indicator_values ORDER BY indicator_id, year",
-                            soci::into(id), soci::into(year), soci::into(value));
+  soci::statement values =
+      (conn_.for_read().prepare << "SELECT indicator_id, year, value "
+                                   "FROM indicator_values ORDER BY indicator_id, year",
+       soci::into(id), soci::into(year), soci::into(value));
   values.execute();
   while (values.fetch())
     if (const auto found = index.find(id); found != index.end())
@@ -47,8 +49,8 @@ id_t soci_transaction::insert_indicator(const indicator& i) {
   long long body_id = i.body_id.value_or(0), id = 0;
   soci::indicator body_null = i.body_id ? soci::i_ok : soci::i_null;
   std::string direction(to_string(i.direction));
-  sql_ << "INSERT INTO indicators (body_id, code, title, direction, unit) "
-          "VALUES (:body_id, :code, :title, :direction, :unit) RETURNING id",
+  conn_.for_write() << "INSERT INTO indicators (body_id, code, title, direction, unit) "
+                       "VALUES (:body_id, :code, :title, :direction, :unit) RETURNING id",
       soci::use(body_id, body_null, "body_id"), soci::use(i.code, "code"),
       soci::use(i.title, "title"), soci::use(direction, "direction"), soci::use(i.unit, "unit"),
       soci::into(id);
@@ -58,12 +60,13 @@ id_t soci_transaction::insert_indicator(const indicator& i) {
 void soci_transaction::put_indicator_value(id_t indicator_id, int year, double value) {
   long long id = indicator_id;
   soci::statement update =
-      (sql_.prepare << "UPDATE indicator_values SET value = :value "
-                       "WHERE indicator_id = :id AND year = :year",
+      (conn_.for_write().prepare << "UPDATE indicator_values SET value = :value "
+                                    "WHERE indicator_id = :id AND year = :year",
        soci::use(value, "value"), soci::use(id, "id"), soci::use(year, "year"));
   update.execute(true);
   if (update.get_affected_rows() == 1) return;
-  sql_ << "INSERT INTO indicator_values (indicator_id, year, value) VALUES (:id, :year, :value)",
+  conn_.for_write()
+      << "INSERT INTO indicator_values (indicator_id, year, value) VALUES (:id, :year, :value)",
       soci::use(id, "id"), soci::use(year, "year"), soci::use(value, "value");
 }
 

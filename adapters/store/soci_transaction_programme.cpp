@@ -52,10 +52,11 @@ std::vector<group> soci_transaction::groups() {
   soci::indicator meets_null = soci::i_null, part_null = soci::i_null,
                   part_name_null = soci::i_null;
   soci::statement st =
-      (sql_.prepare << "SELECT g.id, g.name, g.kind, g.coordinator_id, c.name, g.meets_per_year, "
-                       "g.part_of_id, p.name FROM programme_groups g "
-                       "JOIN bodies c ON c.id = g.coordinator_id "
-                       "LEFT JOIN programme_groups p ON p.id = g.part_of_id ORDER BY g.name",
+      (conn_.for_read().prepare
+           << "SELECT g.id, g.name, g.kind, g.coordinator_id, c.name, g.meets_per_year, "
+              "g.part_of_id, p.name FROM programme_groups g "
+              "JOIN bodies c ON c.id = g.coordinator_id "
+              "LEFT JOIN programme_groups p ON p.id = g.part_of_id ORDER BY g.name",
        soci::into(id), soci::into(name), soci::into(kind), soci::into(coordinator_id),
        soci::into(coordinator), soci::into(meets, meets_null), soci::into(part_of_id, part_null),
        soci::into(part_of, part_name_null));
@@ -72,7 +73,7 @@ std::vector<group> soci_transaction::groups() {
     if (part_name_null == soci::i_ok) g.part_of = part_of;
     all.push_back(std::move(g));
   }
-  attach_members(sql_, all);
+  attach_members(conn_.for_read(), all);
   return all;
 }
 
@@ -82,16 +83,17 @@ id_t soci_transaction::insert_group(const group& g) {
   int meets = g.meets_per_year.value_or(0);
   soci::indicator meets_null = null_unless(g.meets_per_year.has_value());
   soci::indicator part_null = null_unless(g.part_of_id.has_value());
-  sql_ << "INSERT INTO programme_groups (name, kind, coordinator_id, meets_per_year, part_of_id) "
-          "VALUES (:name, :kind, :coordinator, :meets, :part_of) RETURNING id",
+  conn_.for_write()
+      << "INSERT INTO programme_groups (name, kind, coordinator_id, meets_per_year, part_of_id) "
+         "VALUES (:name, :kind, :coordinator, :meets, :part_of) RETURNING id",
       soci::use(g.name, "name"), soci::use(kind, "kind"), soci::use(coordinator, "coordinator"),
       soci::use(meets, meets_null, "meets"), soci::use(part_of, part_null, "part_of"),
       soci::into(id);
   for (std::size_t i = 0; i < g.member_ids.size(); ++i) {
     long long body = g.member_ids[i];
     int position = static_cast<int>(i);
-    sql_ << "INSERT INTO programme_group_members (group_id, body_id, position) "
-            "VALUES (:group_id, :body, :position)",
+    conn_.for_write() << "INSERT INTO programme_group_members (group_id, body_id, position) "
+                         "VALUES (:group_id, :body, :position)",
         soci::use(id, "group_id"), soci::use(body, "body"), soci::use(position, "position");
   }
   return id;
@@ -100,7 +102,7 @@ id_t soci_transaction::insert_group(const group& g) {
 void soci_transaction::set_group_part_of(id_t group_id, std::optional<id_t> part_of_id) {
   long long id = group_id, part_of = part_of_id.value_or(0);
   soci::indicator part_null = null_unless(part_of_id.has_value());
-  sql_ << "UPDATE programme_groups SET part_of_id = :part_of WHERE id = :id",
+  conn_.for_write() << "UPDATE programme_groups SET part_of_id = :part_of WHERE id = :id",
       soci::use(part_of, part_null, "part_of"), soci::use(id, "id");
 }
 
@@ -109,10 +111,10 @@ std::vector<action_plan> soci_transaction::action_plans() {
   int first = 0, last = 0;
   std::string ref, title, group_name, state;
   soci::statement st =
-      (sql_.prepare << "SELECT p.id, p.ref, p.title, p.group_id, g.name, p.first_year, "
-                       "p.last_year, p.state, p.version FROM action_plans p "
-                       "JOIN programme_groups g ON g.id = p.group_id "
-                       "ORDER BY g.name, p.first_year, p.ref",
+      (conn_.for_read().prepare << "SELECT p.id, p.ref, p.title, p.group_id, g.name, p.first_year, "
+                                   "p.last_year, p.state, p.version FROM action_plans p "
+                                   "JOIN programme_groups g ON g.id = p.group_id "
+                                   "ORDER BY g.name, p.first_year, p.ref",
        soci::into(id), soci::into(ref), soci::into(title), soci::into(group_id),
        soci::into(group_name), soci::into(first), soci::into(last), soci::into(state),
        soci::into(version));
@@ -133,9 +135,10 @@ std::vector<action_plan> soci_transaction::action_plans() {
 id_t soci_transaction::insert_action_plan(const action_plan& p) {
   long long group_id = p.group_id, version = p.version, id = 0;
   int first = p.period.first, last = p.period.last;
-  sql_ << "INSERT INTO action_plans (ref, title, group_id, first_year, last_year, state, version) "
-          "VALUES (:ref, :title, :group_id, :first_year, :last_year, :state, :version) "
-          "RETURNING id",
+  conn_.for_write()
+      << "INSERT INTO action_plans (ref, title, group_id, first_year, last_year, state, version) "
+         "VALUES (:ref, :title, :group_id, :first_year, :last_year, :state, :version) "
+         "RETURNING id",
       soci::use(p.ref, "ref"), soci::use(p.title, "title"), soci::use(group_id, "group_id"),
       soci::use(first, "first_year"), soci::use(last, "last_year"), soci::use(p.state, "state"),
       soci::use(version, "version"), soci::into(id);
@@ -144,10 +147,11 @@ id_t soci_transaction::insert_action_plan(const action_plan& p) {
 
 bool soci_transaction::update_action_plan(const action_plan& p) {
   long long id = p.id, version = p.version, next = p.version + 1;
-  soci::statement st = (sql_.prepare << "UPDATE action_plans SET state = :state, version = :next "
-                                        "WHERE id = :id AND version = :version",
-                        soci::use(p.state, "state"), soci::use(next, "next"), soci::use(id, "id"),
-                        soci::use(version, "version"));
+  soci::statement st =
+      (conn_.for_write().prepare << "UPDATE action_plans SET state = :state, version = :next "
+                                    "WHERE id = :id AND version = :version",
+       soci::use(p.state, "state"), soci::use(next, "next"), soci::use(id, "id"),
+       soci::use(version, "version"));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
@@ -155,10 +159,11 @@ bool soci_transaction::update_action_plan(const action_plan& p) {
 std::vector<plan_review> soci_transaction::plan_reviews(id_t plan_id) {
   long long id = plan_id;
   plan_review r{.plan_id = plan_id};
-  soci::statement st = (sql_.prepare << "SELECT year, note, actor, at FROM plan_reviews "
-                                        "WHERE plan_id = :plan ORDER BY year",
-                        soci::into(r.year), soci::into(r.note), soci::into(r.actor),
-                        soci::into(r.at), soci::use(id, "plan"));
+  soci::statement st =
+      (conn_.for_read().prepare << "SELECT year, note, actor, at FROM plan_reviews "
+                                   "WHERE plan_id = :plan ORDER BY year",
+       soci::into(r.year), soci::into(r.note), soci::into(r.actor), soci::into(r.at),
+       soci::use(id, "plan"));
   st.execute();
   std::vector<plan_review> reviews;
   while (st.fetch()) reviews.push_back(r);
@@ -168,8 +173,8 @@ std::vector<plan_review> soci_transaction::plan_reviews(id_t plan_id) {
 void soci_transaction::insert_plan_review(const plan_review& r) {
   long long plan = r.plan_id;
   int year = r.year;
-  sql_ << "INSERT INTO plan_reviews (plan_id, year, note, actor, at) "
-          "VALUES (:plan, :year, :note, :actor, :at)",
+  conn_.for_write() << "INSERT INTO plan_reviews (plan_id, year, note, actor, at) "
+                       "VALUES (:plan, :year, :note, :actor, :at)",
       soci::use(plan, "plan"), soci::use(year, "year"), soci::use(r.note, "note"),
       soci::use(r.actor, "actor"), soci::use(r.at, "at");
 }
@@ -182,9 +187,10 @@ std::vector<goal> soci_transaction::goals(std::optional<id_t> plan_id) {
   soci::indicator indicator_null = soci::i_null, target_null = soci::i_null,
                   direction_null = soci::i_null;
   soci::statement st =
-      (sql_.prepare << "SELECT id, plan_id, position, text, indicator_id, target, direction "
-                       "FROM goals WHERE plan_id = :plan OR 1 = :all_plans "
-                       "ORDER BY plan_id, position, id",
+      (conn_.for_read().prepare
+           << "SELECT id, plan_id, position, text, indicator_id, target, direction "
+              "FROM goals WHERE plan_id = :plan OR 1 = :all_plans "
+              "ORDER BY plan_id, position, id",
        soci::into(id), soci::into(plan), soci::into(position), soci::into(text),
        soci::into(indicator_id, indicator_null), soci::into(target, target_null),
        soci::into(direction, direction_null), soci::use(only, "plan"),
@@ -210,8 +216,9 @@ id_t soci_transaction::insert_goal(const goal& g) {
   soci::indicator indicator_null = null_unless(g.indicator_id.has_value());
   soci::indicator target_null = null_unless(g.target.has_value());
   soci::indicator direction_null = null_unless(g.direction.has_value());
-  sql_ << "INSERT INTO goals (plan_id, position, text, indicator_id, target, direction) "
-          "VALUES (:plan, :position, :text, :indicator, :target, :direction) RETURNING id",
+  conn_.for_write()
+      << "INSERT INTO goals (plan_id, position, text, indicator_id, target, direction) "
+         "VALUES (:plan, :position, :text, :indicator, :target, :direction) RETURNING id",
       soci::use(plan, "plan"), soci::use(position, "position"), soci::use(g.text, "text"),
       soci::use(indicator_id, indicator_null, "indicator"),
       soci::use(target, target_null, "target"), soci::use(direction, direction_null, "direction"),
@@ -224,9 +231,9 @@ std::vector<goal_override> soci_transaction::goal_overrides(std::optional<id_t> 
   int year = 0, all_plans = plan_id ? 0 : 1;
   std::string status, reason, actor, at;
   soci::statement st =
-      (sql_.prepare << "SELECT o.goal_id, o.year, o.status, o.reason, o.actor, o.at "
-                       "FROM goal_overrides o JOIN goals g ON g.id = o.goal_id "
-                       "WHERE g.plan_id = :plan OR 1 = :all_plans ORDER BY o.id",
+      (conn_.for_read().prepare << "SELECT o.goal_id, o.year, o.status, o.reason, o.actor, o.at "
+                                   "FROM goal_overrides o JOIN goals g ON g.id = o.goal_id "
+                                   "WHERE g.plan_id = :plan OR 1 = :all_plans ORDER BY o.id",
        soci::into(goal_id), soci::into(year), soci::into(status), soci::into(reason),
        soci::into(actor), soci::into(at), soci::use(only, "plan"),
        soci::use(all_plans, "all_plans"));
@@ -246,17 +253,18 @@ void soci_transaction::insert_goal_override(const goal_override& o) {
   long long goal_id = o.goal_id;
   int year = o.year;
   std::string status(to_string(o.status));
-  sql_ << "INSERT INTO goal_overrides (goal_id, year, status, reason, actor, at) "
-          "VALUES (:goal, :year, :status, :reason, :actor, :at)",
+  conn_.for_write() << "INSERT INTO goal_overrides (goal_id, year, status, reason, actor, at) "
+                       "VALUES (:goal, :year, :status, :reason, :actor, :at)",
       soci::use(goal_id, "goal"), soci::use(year, "year"), soci::use(status, "status"),
       soci::use(o.reason, "reason"), soci::use(o.actor, "actor"), soci::use(o.at, "at");
 }
 
 std::vector<id_t> soci_transaction::plan_item_ids(id_t plan_id) {
   long long plan = plan_id, item = 0;
-  soci::statement st = (sql_.prepare << "SELECT item_id FROM plan_items WHERE plan_id = :plan "
-                                        "ORDER BY item_id",
-                        soci::into(item), soci::use(plan, "plan"));
+  soci::statement st =
+      (conn_.for_read().prepare << "SELECT item_id FROM plan_items WHERE plan_id = :plan "
+                                   "ORDER BY item_id",
+       soci::into(item), soci::use(plan, "plan"));
   st.execute();
   std::vector<id_t> ids;
   while (st.fetch()) ids.push_back(item);
@@ -265,10 +273,10 @@ std::vector<id_t> soci_transaction::plan_item_ids(id_t plan_id) {
 
 void soci_transaction::set_item_plan(id_t item_id, std::optional<id_t> plan_id) {
   long long item = item_id;
-  sql_ << "DELETE FROM plan_items WHERE item_id = :item", soci::use(item, "item");
+  conn_.for_write() << "DELETE FROM plan_items WHERE item_id = :item", soci::use(item, "item");
   if (!plan_id) return;
   long long plan = *plan_id;
-  sql_ << "INSERT INTO plan_items (item_id, plan_id) VALUES (:item, :plan)",
+  conn_.for_write() << "INSERT INTO plan_items (item_id, plan_id) VALUES (:item, :plan)",
       soci::use(item, "item"), soci::use(plan, "plan");
 }
 
@@ -278,11 +286,12 @@ std::vector<duty_step> soci_transaction::duty_steps() {
   std::string step, ref, decided, body, plan_ref;
   soci::indicator plan_null = soci::i_null, plan_ref_null = soci::i_null;
   soci::statement st =
-      (sql_.prepare << "SELECT s.id, s.first_year, s.last_year, s.step, s.ref, s.decided_on, "
-                       "s.body_id, b.name, s.plan_id, p.ref FROM duty_steps s "
-                       "JOIN bodies b ON b.id = s.body_id "
-                       "LEFT JOIN action_plans p ON p.id = s.plan_id "
-                       "ORDER BY s.first_year, s.last_year, s.id",
+      (conn_.for_read().prepare
+           << "SELECT s.id, s.first_year, s.last_year, s.step, s.ref, s.decided_on, "
+              "s.body_id, b.name, s.plan_id, p.ref FROM duty_steps s "
+              "JOIN bodies b ON b.id = s.body_id "
+              "LEFT JOIN action_plans p ON p.id = s.plan_id "
+              "ORDER BY s.first_year, s.last_year, s.id",
        soci::into(id), soci::into(first), soci::into(last), soci::into(step), soci::into(ref),
        soci::into(decided), soci::into(body_id), soci::into(body), soci::into(plan_id, plan_null),
        soci::into(plan_ref, plan_ref_null));
@@ -308,8 +317,9 @@ id_t soci_transaction::insert_duty_step(const duty_step& s) {
   int first = s.period.first, last = s.period.last;
   std::string step(to_string(s.kind)), decided = format_date(s.decided);
   soci::indicator plan_null = null_unless(s.plan_id.has_value());
-  sql_ << "INSERT INTO duty_steps (first_year, last_year, step, ref, decided_on, body_id, plan_id) "
-          "VALUES (:first_year, :last_year, :step, :ref, :decided, :body, :plan) RETURNING id",
+  conn_.for_write()
+      << "INSERT INTO duty_steps (first_year, last_year, step, ref, decided_on, body_id, plan_id) "
+         "VALUES (:first_year, :last_year, :step, :ref, :decided, :body, :plan) RETURNING id",
       soci::use(first, "first_year"), soci::use(last, "last_year"), soci::use(step, "step"),
       soci::use(s.ref, "ref"), soci::use(decided, "decided"), soci::use(body, "body"),
       soci::use(plan, plan_null, "plan"), soci::into(id);

@@ -78,8 +78,6 @@ std::vector<reminder_view> select_reminders(soci::session& sql, const std::strin
   return views;
 }
 
-bool is_postgresql(soci::session& sql) { return sql.get_backend_name() == "postgresql"; }
-
 }  // namespace
 
 std::string format_utc(instant t) {
@@ -95,37 +93,41 @@ const std::string due_reminders_sql =
 void soci_transaction::set_reminder_policy(id_t round_id, std::string_view policy) {
   long long round = round_id;
   std::string text(policy);
-  sql_ << "INSERT INTO round_reminder_policies (round_id, policy) VALUES (:round, :policy)",
+  conn_.for_write()
+      << "INSERT INTO round_reminder_policies (round_id, policy) VALUES (:round, :policy)",
       soci::use(round, "round"), soci::use(text, "policy");
 }
 
 std::optional<std::string> soci_transaction::reminder_policy_of(id_t round_id) {
-  return prepared_.reminder_policy_of.first(sql_, round_id);
+  return prepared_.reminder_policy_of.first(conn_, round_id);
 }
 
 id_t soci_transaction::insert_reminder(const reminder& r) {
   return *prepared_.insert_reminder.first(
-      sql_, r.assignment_id, r.round_id, r.body_id, std::string(to_string(r.kind)), r.offset_days,
+      conn_, r.assignment_id, r.round_id, r.body_id, std::string(to_string(r.kind)), r.offset_days,
       format_date(r.deadline), format_utc(r.due_at), std::string(to_string(r.state)),
       format_utc(r.next_attempt_at), r.attempts, r.last_error);
 }
 
-int soci_transaction::cancel_reminders_of(id_t assignment_id) {
-  return static_cast<int>(prepared_.cancel_reminders_of.run(sql_, assignment_id));
+void soci_transaction::cancel_reminders_of(id_t assignment_id) {
+  prepared_.cancel_reminders_of.defer(conn_, assignment_id);
 }
 
 std::vector<reminder_view> soci_transaction::reminders_of(std::optional<id_t> round_id) {
   if (!round_id)
-    return select_reminders(sql_, reminder_view_columns + "ORDER BY m.due_at, b.name, m.id");
+    return select_reminders(conn_.for_read(),
+                            reminder_view_columns + "ORDER BY m.due_at, b.name, m.id");
   long long round = *round_id;
   return select_reminders(
-      sql_, reminder_view_columns + "WHERE m.round_id = :round ORDER BY m.due_at, b.name, m.id",
+      conn_.for_read(),
+      reminder_view_columns + "WHERE m.round_id = :round ORDER BY m.due_at, b.name, m.id",
       soci::use(round, "round"));
 }
 
 std::vector<reminder_view> soci_transaction::due_reminders(instant now, int limit) {
   std::string at = format_utc(now);
-  return select_reminders(sql_, due_reminders_sql + "ORDER BY m.next_attempt_at, m.id LIMIT :limit",
+  return select_reminders(conn_.for_read(),
+                          due_reminders_sql + "ORDER BY m.next_attempt_at, m.id LIMIT :limit",
                           soci::use(at, "now"), soci::use(limit, "limit"));
 }
 
@@ -135,22 +137,23 @@ std::vector<reminder_view> soci_transaction::claim_due_reminders(instant now, in
   std::string at = format_utc(now), lease = format_utc(lease_until), who(holder);
   // PostgreSQL: rows another transaction is claiming are skipped rather than waited for, so
   // several dispatchers share the work. SQLite's BEGIN IMMEDIATE lets one claim at a time.
-  const std::string skip_locked = is_postgresql(sql_) ? " FOR UPDATE SKIP LOCKED" : "";
+  const std::string skip_locked = (conn_.pipeline() != nullptr) ? " FOR UPDATE SKIP LOCKED" : "";
   long long id = 0;
   soci::statement st =
-      (sql_.prepare << "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = :lease, "
-                       "claim_holder = :holder WHERE id IN (SELECT id FROM reminders "
-                       "WHERE state = 'scheduled' AND next_attempt_at <= :now "
-                       "ORDER BY next_attempt_at, id LIMIT :limit" +
-                           skip_locked + ") RETURNING id",
+      (conn_.for_write().prepare
+           << "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = :lease, "
+              "claim_holder = :holder WHERE id IN (SELECT id FROM reminders "
+              "WHERE state = 'scheduled' AND next_attempt_at <= :now "
+              "ORDER BY next_attempt_at, id LIMIT :limit" +
+                  skip_locked + ") RETURNING id",
        soci::use(lease, "lease"), soci::use(who, "holder"), soci::use(at, "now"),
        soci::use(limit, "limit"), soci::into(id));
   st.execute();
   std::string ids;
   while (st.fetch()) ids += fmt::format("{}{}", ids.empty() ? "" : ",", id);
   if (ids.empty()) return {};
-  return select_reminders(
-      sql_, reminder_view_columns + "WHERE m.id IN (" + ids + ") ORDER BY m.due_at, m.id");
+  return select_reminders(conn_.for_read(), reminder_view_columns + "WHERE m.id IN (" + ids +
+                                                ") ORDER BY m.due_at, m.id");
 }
 
 bool soci_transaction::settle_reminder(const reminder& r, std::string_view holder) {
@@ -158,12 +161,13 @@ bool soci_transaction::settle_reminder(const reminder& r, std::string_view holde
   std::string state(to_string(r.state)), next = format_utc(r.next_attempt_at), who(holder);
   std::string sent = r.sent_at ? format_utc(*r.sent_at) : "";
   soci::indicator sent_null = r.sent_at ? soci::i_ok : soci::i_null;
-  soci::statement st =
-      (sql_.prepare << "UPDATE reminders SET state = :state, next_attempt_at = :next, "
-                       "sent_at = :sent, last_error = :error, claim_holder = '' "
-                       "WHERE id = :id AND claim_holder = :holder AND state = 'scheduled'",
-       soci::use(state, "state"), soci::use(next, "next"), soci::use(sent, sent_null, "sent"),
-       soci::use(r.last_error, "error"), soci::use(id, "id"), soci::use(who, "holder"));
+  soci::statement st = (conn_.for_write().prepare
+                            << "UPDATE reminders SET state = :state, next_attempt_at = :next, "
+                               "sent_at = :sent, last_error = :error, claim_holder = '' "
+                               "WHERE id = :id AND claim_holder = :holder AND state = 'scheduled'",
+                        soci::use(state, "state"), soci::use(next, "next"),
+                        soci::use(sent, sent_null, "sent"), soci::use(r.last_error, "error"),
+                        soci::use(id, "id"), soci::use(who, "holder"));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
@@ -171,7 +175,7 @@ bool soci_transaction::settle_reminder(const reminder& r, std::string_view holde
 std::optional<instant> soci_transaction::next_reminder_due() {
   std::string next;
   soci::indicator none = soci::i_null;
-  sql_ << "SELECT MIN(next_attempt_at) FROM reminders WHERE state = 'scheduled'",
+  conn_.for_read() << "SELECT MIN(next_attempt_at) FROM reminders WHERE state = 'scheduled'",
       soci::into(next, none);
   if (none != soci::i_ok) return std::nullopt;
   return stored_instant(next);
@@ -182,7 +186,8 @@ std::vector<std::pair<reminder_state, long long>> soci_transaction::reminder_cou
   std::string state;
   long long count = 0;
   soci::statement st =
-      (sql_.prepare << "SELECT state, COUNT(*) FROM reminders GROUP BY state ORDER BY state",
+      (conn_.for_read().prepare
+           << "SELECT state, COUNT(*) FROM reminders GROUP BY state ORDER BY state",
        soci::into(state), soci::into(count));
   st.execute();
   std::vector<std::pair<reminder_state, long long>> counts;

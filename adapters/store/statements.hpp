@@ -39,7 +39,7 @@ struct statements {
   // the round's reference key, the body's name
   prepared_query<round_and_assignment_row, text, text> assignment_by_names;
   // round, and the three states that end an assignment (lifecycle.hpp)
-  prepared_query<count_row, key, text, text, text> open_assignments;
+  prepared_number<key, text, text, text> open_assignments;
   // round, body, state, awaiting, nominal deadline, deadline, reason, version
   prepared_query<id_row, key, key, text, int, text, text, text, key> insert_assignment;
   // state, awaiting, nominal deadline, deadline, reason, submitted on, late by, next version,

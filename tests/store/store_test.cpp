@@ -113,3 +113,62 @@ TEST_CASE("the overdue query reads the partial index, not the whole table", "[st
   INFO(plan);
   CHECK(plan.find("assignments_awaiting_by_deadline") != std::string::npos);
 }
+
+namespace {
+
+engine::round a_round(std::string ref) {
+  engine::round r{.ref = std::move(ref), .title = "Trygghetsskapande program", .state = "draft"};
+  r.deadline = engine::shift_deadline(*engine::parse_date("2016-04-30"));
+  return r;
+}
+
+engine::event_record created(engine::id_t round_id) {
+  return engine::event_record{.case_id = round_id,
+                              .round_id = round_id,
+                              .event = "create",
+                              .to = "draft",
+                              .actor = "registrator",
+                              .at = "2016-03-01T09:00:00+01:00",
+                              .payload = "{}"};
+}
+
+}  // namespace
+
+// On PostgreSQL an appended event is sent with the next statement or the commit, so its error
+// surfaces there; either way the whole transaction is undone.
+TEST_CASE("a write that fails late undoes its whole transaction, and the next one works",
+          "[store]") {
+  testing::test_database db("store_tests");
+  CHECK_THROWS_AS(db.store().transact([](engine::store_transaction& tx) {
+    tx.insert_body(a_body("Socialnämnden"));
+    tx.append_event(created(4711));  // no such round: the foreign key refuses it
+    return true;
+  }),
+                  store::database_error);
+  CHECK(count_rows(db.store(), "bodies") == 0);
+  CHECK(count_rows(db.store(), "events") == 0);
+
+  db.store().transact([](engine::store_transaction& tx) {
+    const auto id = tx.insert_round(a_round("Kst 2015/503"));
+    tx.append_event(created(id));
+    return true;
+  });
+  CHECK(count_rows(db.store(), "rounds") == 1);
+  CHECK(count_rows(db.store(), "events") == 1);
+}
+
+TEST_CASE("a transaction reads back what it wrote before it commits, and a rollback keeps none",
+          "[store]") {
+  testing::test_database db("store_tests");
+  db.store().transact([](engine::store_transaction& tx) {
+    const auto id = tx.insert_round(a_round("Kst 2015/503"));
+    tx.append_event(created(id));
+    const auto events = tx.events_of_round(id, std::nullopt);
+    REQUIRE(events.size() == 1);
+    CHECK(events.front().event == "create");
+    CHECK(events.front().actor == "registrator");
+    return false;
+  });
+  CHECK(count_rows(db.store(), "rounds") == 0);
+  CHECK(count_rows(db.store(), "events") == 0);
+}
