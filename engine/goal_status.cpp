@@ -15,24 +15,33 @@ bool meets(wanted_direction direction, double target, double value) {
   return direction == wanted_direction::decrease ? value <= target : value >= target;
 }
 
+// As Swedish writes numbers: a decimal comma (3,5).
+std::string swedish(double number) {
+  auto text = fmt::format("{}", number);
+  for (auto& c : text)
+    if (c == '.') c = ',';
+  return text;
+}
+
 }  // namespace
 
 computed_colour colour_of(wanted_direction direction, double target, int year,
                           std::optional<double> value, std::optional<double> previous) {
-  if (!value) return {goal_colour::not_assessed, fmt::format("no value for {}", year)};
+  if (!value) return {goal_colour::not_assessed, fmt::format("inget värde för {}", year)};
   if (meets(direction, target, *value))
-    return {goal_colour::green, fmt::format("{} in {} meets the target {}", *value, year, target)};
-  const auto short_of = fmt::format("{} in {} is short of the target {}", *value, year, target);
+    return {goal_colour::green,
+            fmt::format("{} år {} når målet {}", swedish(*value), year, swedish(target))};
+  const auto short_of =
+      fmt::format("{} år {} når inte målet {}", swedish(*value), year, swedish(target));
   if (!previous)
     return {goal_colour::not_assessed,
-            fmt::format("{}; no value for {} to tell the direction", short_of, year - 1)};
+            fmt::format("{}; inget värde för {} som visar riktningen", short_of, year - 1)};
   if (*value == *previous)
-    return {goal_colour::red, fmt::format("{}; unchanged since {}", short_of, year - 1)};
+    return {goal_colour::red, fmt::format("{}; oförändrat sedan {}", short_of, year - 1)};
   const bool wanted_way = (*value > *previous) == (direction == wanted_direction::increase);
-  return {
-      wanted_way ? goal_colour::yellow : goal_colour::red,
-      fmt::format("{}; {} from {} in {}", short_of,
-                  wanted_way ? "moving towards it" : "moving away from it", *previous, year - 1)};
+  return {wanted_way ? goal_colour::yellow : goal_colour::red,
+          fmt::format("{}; {} från {} år {}", short_of, wanted_way ? "närmar sig" : "fjärmar sig",
+                      swedish(*previous), year - 1)};
 }
 
 std::vector<goal_year> goal_years(const goal& g, const indicator* measured, year_span period,
@@ -46,7 +55,8 @@ std::vector<goal_year> goal_years(const goal& g, const indicator* measured, year
       y.computed = colour_of(g.direction.value_or(measured->direction), *g.target, year, y.value,
                              y.previous);
     } else {
-      y.computed = {goal_colour::not_assessed, "the goal has no indicator: set its status by hand"};
+      y.computed = {goal_colour::not_assessed,
+                    "målet har ingen indikator: sätt dess färg för hand"};
     }
     for (const auto& o : overrides)
       if (o.goal_id == g.id && o.year == year) y.override_by = o;

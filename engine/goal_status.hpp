@@ -25,7 +25,8 @@ namespace bevaka::engine {
 
 struct computed_colour {
   goal_colour colour = goal_colour::not_assessed;
-  std::string why{};  // in words, for people: "84 in 2016 meets the target 80"
+  // In Swedish words, for the people of the programme: "84 år 2016 når målet 80".
+  std::string why{};
 };
 
 // The colour of a goal with `target` and `direction` (increase or decrease) for `year`, whose

@@ -31,7 +31,9 @@ indicator measured(std::vector<indicator_value> values,
 TEST_CASE("a goal whose target is met is green, whichever way it moved", "[engine][goals]") {
   const auto met = colour_of(wanted_direction::increase, 80, 2014, 81, 85);
   CHECK(met.colour == goal_colour::green);
-  CHECK(met.why == "81 in 2014 meets the target 80");
+  CHECK(met.why == "81 år 2014 når målet 80");
+  CHECK(colour_of(wanted_direction::decrease, 3.5, 2014, 3.25, 4).why ==
+        "3,25 år 2014 når målet 3,5");
   CHECK(colour_of(wanted_direction::increase, 80, 2014, 80, std::nullopt).colour ==
         goal_colour::green);
   CHECK(colour_of(wanted_direction::decrease, 120, 2014, 120, 100).colour == goal_colour::green);
@@ -40,14 +42,14 @@ TEST_CASE("a goal whose target is met is green, whichever way it moved", "[engin
 TEST_CASE("a goal short of its target but moving the wanted way is yellow", "[engine][goals]") {
   const auto up = colour_of(wanted_direction::increase, 80, 2014, 76, 72);
   CHECK(up.colour == goal_colour::yellow);
-  CHECK(up.why == "76 in 2014 is short of the target 80; moving towards it from 72 in 2013");
+  CHECK(up.why == "76 år 2014 når inte målet 80; närmar sig från 72 år 2013");
   CHECK(colour_of(wanted_direction::decrease, 100, 2014, 130, 150).colour == goal_colour::yellow);
 }
 
 TEST_CASE("a goal short of its target and moving the wrong way is red", "[engine][goals]") {
   const auto down = colour_of(wanted_direction::increase, 80, 2014, 70, 72);
   CHECK(down.colour == goal_colour::red);
-  CHECK(down.why == "70 in 2014 is short of the target 80; moving away from it from 72 in 2013");
+  CHECK(down.why == "70 år 2014 når inte målet 80; fjärmar sig från 72 år 2013");
   CHECK(colour_of(wanted_direction::decrease, 100, 2014, 160, 150).colour == goal_colour::red);
 }
 
@@ -55,21 +57,20 @@ TEST_CASE("a goal short of its target and unchanged since the year before is red
           "[engine][goals]") {
   const auto still = colour_of(wanted_direction::increase, 80, 2014, 72, 72);
   CHECK(still.colour == goal_colour::red);
-  CHECK(still.why == "72 in 2014 is short of the target 80; unchanged since 2013");
+  CHECK(still.why == "72 år 2014 når inte målet 80; oförändrat sedan 2013");
 }
 
 TEST_CASE("a year without a value is not assessed", "[engine][goals]") {
   const auto none = colour_of(wanted_direction::increase, 80, 2015, std::nullopt, 72);
   CHECK(none.colour == goal_colour::not_assessed);
-  CHECK(none.why == "no value for 2015");
+  CHECK(none.why == "inget värde för 2015");
 }
 
 TEST_CASE("a goal short of its target with no value the year before is not assessed",
           "[engine][goals]") {
   const auto first = colour_of(wanted_direction::increase, 80, 2013, 72, std::nullopt);
   CHECK(first.colour == goal_colour::not_assessed);
-  CHECK(first.why ==
-        "72 in 2013 is short of the target 80; no value for 2012 to tell the direction");
+  CHECK(first.why == "72 år 2013 når inte målet 80; inget värde för 2012 som visar riktningen");
 }
 
 TEST_CASE("a goal's years cover its plan's period with the values of its indicator",
@@ -98,7 +99,7 @@ TEST_CASE("a goal without an indicator is not assessed until a person sets its c
   const goal campaign{.id = 2, .plan_id = 1, .text = "Informationsstrategi i varje fokusområde"};
   const auto years = goal_years(campaign, nullptr, {2013, 2014}, {});
   CHECK(years[0].status() == goal_colour::not_assessed);
-  CHECK(years[0].computed.why == "the goal has no indicator: set its status by hand");
+  CHECK(years[0].computed.why == "målet har ingen indikator: sätt dess färg för hand");
 }
 
 TEST_CASE("the latest override for a year wins, and the computed colour stays beside it",

@@ -148,10 +148,10 @@ TEST_CASE("goals show their colour per year, computed from the indicator, and ov
              {"value", 47.0},
              {"previous", 46.0},
              {"computed", "red"},
-             {"why", "47 in 2014 is short of the target 40; moving away from it from 46 in 2013"},
+             {"why", "47 år 2014 når inte målet 40; fjärmar sig från 46 år 2013"},
              {"override", nullptr},
              {"status", "red"}});
-  CHECK(alcohol.at("years")[2].at("why") == "no value for 2015");
+  CHECK(alcohol.at("years")[2].at("why") == "inget värde för 2015");
   const auto bars = shown.at("goals")[1];
   CHECK(bars.at("indicator").is_null());
   CHECK(statuses(bars) == std::vector<std::string>{"not-assessed", "not-assessed", "not-assessed"});
