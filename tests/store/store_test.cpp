@@ -1,5 +1,9 @@
 #include <soci/soci.h>
 
+#include <chrono>
+#include <string_view>
+#include <thread>
+
 #include "adapters/store/database_url.hpp"
 #include "adapters/store/migrations.hpp"
 #include "tests/support/catch_outcome.hpp"
@@ -171,4 +175,35 @@ TEST_CASE("a transaction reads back what it wrote before it commits, and a rollb
   });
   CHECK(count_rows(db.store(), "rounds") == 0);
   CHECK(count_rows(db.store(), "events") == 0);
+}
+
+TEST_CASE("a connection the server ends is a one-line database error, and writes nothing",
+          "[store][postgresql]") {
+  testing::test_database db("store_tests");
+  if (!db.is_postgresql()) return;
+  long long pid = 0;
+  db.store().session() << "SELECT pg_backend_pid()", soci::into(pid);
+  store::soci_store admin(*store::parse_database_url(db.url()));
+  admin.session() << "SELECT pg_terminate_backend(:pid)", soci::use(pid);
+  long long alive = 1;
+  for (int tries = 0; alive > 0 && tries < 100; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    admin.session() << "SELECT COUNT(*) FROM pg_stat_activity WHERE pid = :pid", soci::use(pid),
+        soci::into(alive);
+  }
+  REQUIRE(alive == 0);
+
+  try {
+    db.store().transact([](engine::store_transaction& tx) {
+      const auto id = tx.insert_round(a_round("Kst 2015/503"));
+      tx.append_event(created(id));
+      return true;
+    });
+    FAIL("a transaction went through on a connection the server had ended");
+  } catch (const store::database_error& e) {
+    INFO(e.what());
+    CHECK(std::string_view(e.what()).starts_with("database error: "));
+    CHECK(std::string_view(e.what()).find('\n') == std::string_view::npos);
+  }
+  CHECK(count_rows(admin, "rounds") == 0);
 }
