@@ -1,11 +1,64 @@
 #include "engine/queries.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <tuple>
 
+#include "engine/clock.hpp"
 #include "engine/lookup.hpp"
 
 namespace bevaka::engine {
+namespace {
+
+// A sent reminder as a line of its assignment's timeline.
+event_record reminder_sent(const reminder_view& v) {
+  const auto& r = v.r;
+  const auto days = std::abs(r.offset_days);
+  const auto when =
+      r.offset_days == 0
+          ? fmt::format("on the deadline {}", format_date(r.deadline))
+          : fmt::format("{} working day{} {} the deadline {}", days, days == 1 ? "" : "s",
+                        r.offset_days < 0 ? "before" : "after", format_date(r.deadline));
+  const bool escalation = r.kind == reminder_kind::escalation;
+  const auto what =
+      escalation ? std::string("escalation to the registrar")
+                 : fmt::format("{} to {}",
+                               r.kind == reminder_kind::overdue ? "overdue notice" : "reminder",
+                               fmt::join(v.body_emails, ", "));
+  return event_record{.kind = case_kind::assignment,
+                      .case_id = r.assignment_id,
+                      .round_id = r.round_id,
+                      .body_id = r.body_id,
+                      .body_name = v.body_name,
+                      .event = escalation ? "escalate" : "remind",
+                      .actor = "bevaka",
+                      .at = stockholm_time(*r.sent_at).iso(),
+                      .note = fmt::format("{}, {}", what, when),
+                      .payload = "{}"};
+}
+
+// The instant of an event's time as stored (2017-03-31T10:00:00+02:00), read as Stockholm time.
+std::chrono::sys_seconds instant_of(const event_record& e) {
+  const auto at = parse_timestamp(std::string_view(e.at).substr(0, 19));
+  return at ? at->utc() : std::chrono::sys_seconds{};
+}
+
+// The round's events with its sent reminders among them, by time; an event and a reminder at
+// the same second keep that order.
+std::vector<event_record> with_sent_reminders(store_transaction& tx, id_t round_id,
+                                              std::optional<id_t> body_id) {
+  auto events = tx.events_of_round(round_id, body_id);
+  for (const auto& v : tx.reminders_of(round_id))
+    if (v.r.state == reminder_state::sent && v.r.sent_at && (!body_id || v.r.body_id == *body_id))
+      events.push_back(reminder_sent(v));
+  std::stable_sort(events.begin(), events.end(), [](const event_record& a, const event_record& b) {
+    return instant_of(a) < instant_of(b);
+  });
+  return events;
+}
+
+}  // namespace
 
 outcome<round_view> show_round(store_transaction& tx, std::string_view round_key) {
   auto r = find_round(tx, round_key);
@@ -49,11 +102,11 @@ outcome<std::vector<event_record>> timeline(store_transaction& tx, std::string_v
   if (body_key) {
     const auto found = find_assignment(tx, round_key, *body_key);
     if (!found) return found.error();
-    return tx.events_of_round(found->r.id, found->a.body_id);
+    return with_sent_reminders(tx, found->r.id, found->a.body_id);
   }
   const auto r = find_round(tx, round_key);
   if (!r) return r.error();
-  return tx.events_of_round(r->id, std::nullopt);
+  return with_sent_reminders(tx, r->id, std::nullopt);
 }
 
 }  // namespace bevaka::engine

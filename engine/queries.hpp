@@ -38,7 +38,9 @@ struct overdue_item {
 [[nodiscard]] std::vector<overdue_item> overdue(store_transaction& tx, date today,
                                                 std::optional<round_kind> kind);
 
-// A round's timeline, oldest first, with its assignments' events; only one body's when given.
+// A round's timeline, oldest first, with its assignments' events and the reminders sent to them
+// (event "remind", or "escalate" for one to the registrar, by "bevaka"); only one body's when
+// given.
 [[nodiscard]] outcome<std::vector<event_record>> timeline(store_transaction& tx,
                                                           std::string_view round_key,
                                                           std::optional<std::string_view> body_key);

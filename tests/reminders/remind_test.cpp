@@ -363,3 +363,35 @@ TEST_CASE_METHOD(remind_fixture,
   for (const auto& row : reminders()) CHECK(row.at("attempts") == 0);
   CHECK(server.messages().empty());
 }
+
+TEST_CASE_METHOD(remind_fixture,
+                 "A sent reminder is on its assignment's timeline, among the events by time",
+                 "[reminders]") {
+  remind(first_due);
+  cli.now = "2017-03-10T14:00";
+  cli.ok({"assignment", "event", report_ref, "Socialnämnden", "decide", "--by", "social.sekr"});
+
+  const auto log = cli.ok({"log", report_ref, "Socialnämnden"});
+  std::vector<std::string> events;
+  for (const auto& e : log) events.push_back(e.at("event"));
+  CHECK(events == std::vector<std::string>{"create", "send", "remind", "decide"});
+  const auto& reminded = log.at(2);
+  CHECK(reminded.at("at") == "2017-03-03T09:00:00+01:00");
+  CHECK(reminded.at("by") == "bevaka");
+  CHECK(reminded.at("note") ==
+        "reminder to socialnamnden@example.se, 20 working days before the deadline 2017-03-31");
+
+  // Reminders still scheduled are not on it; each committee's sent one is.
+  const auto round_log = cli.ok({"log", report_ref});
+  std::set<std::string> reminded_bodies;
+  for (const auto& e : round_log)
+    if (e.at("event") == "remind") CHECK(reminded_bodies.insert(e.at("body")).second);
+  CHECK(reminded_bodies.size() == committees.size());
+
+  // Friday 7 April is 5 working days after the deadline: the registrar hears of it.
+  remind("2017-04-07T09:00");
+  const auto later = cli.ok({"log", report_ref, "Socialnämnden"});
+  REQUIRE(later.back().at("event") == "escalate");
+  CHECK(later.back().at("note") ==
+        "escalation to the registrar, 5 working days after the deadline 2017-03-31");
+}

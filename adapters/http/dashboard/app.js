@@ -27,7 +27,8 @@ const eventNames = {
   create: "Skapad", send: "Skickad", start: "Påbörjad", decide: "Beslutad i nämnd",
   submit: "Svar inlämnat", register: "Registrerad", decline: "Avstår", return: "Återsänd",
   extend: "Anstånd", withdraw: "Återkallad", "close-answers": "Svarstiden stängd",
-  discuss: "Diskuterad i KBR", approve: "Godkänd av KS",
+  discuss: "Diskuterad i KBR", approve: "Godkänd av KS", remind: "Påminnelse skickad",
+  escalate: "Påminnelse till registrator",
 };
 const roles = {
   admin: "administratör", registrar: "registrator", coordinator: "samordnare",
