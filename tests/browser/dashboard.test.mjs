@@ -101,7 +101,12 @@ test("the rounds page shows progress and every body's status; a round has its ti
   await page.getByRole("heading", { level: 1, name: /Kst 2015\/503/ }).waitFor();
   const timeline = page.getByRole("list", { name: "Tidslinje" });
   await timeline.getByText("Avstår från att yttra sig").waitFor();
-  assert.equal(await timeline.locator("li").count(), 1 + 8 + 1 + 8 + 9);
+  // The events, and the reminders sent after 4 May: the two late bodies' escalations, and
+  // Kompetensnämnden's overdue notice and escalation for its extended deadline.
+  assert.equal(await timeline.locator("li").count(), 1 + 8 + 1 + 8 + 9 + 4);
+  assert.equal(await timeline.locator("li", { hasText: "Påminnelse till registrator" }).count(), 3);
+  const notice = timeline.locator("li", { hasText: "Påminnelse skickad" });
+  assert.match(await notice.textContent(), /Kompetensnämnden.*overdue notice to kompetens@example\.se/);
   const reminders = page.getByRole("table", { name: "Påminnelser" });
   const failed = reminders.locator("tr", { hasText: "Gick inte fram" });
   assert.equal(await failed.count(), 3);
