@@ -52,6 +52,15 @@ using result_ptr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
 }  // namespace
 
+pg_pipeline::result pg_pipeline::result_of(PGresult* reply) {
+  result answer;
+  const char* changed = PQcmdTuples(reply);
+  answer.changed = *changed != '\0' ? std::stoll(changed) : 0;
+  if (PQntuples(reply) > 0 && PQgetisnull(reply, 0, 0) == 0)
+    answer.number = std::stoll(PQgetvalue(reply, 0, 0));
+  return answer;
+}
+
 void pg_pipeline::begin() {
   waiting_.clear();
   phase_ = phase::idle;
@@ -65,32 +74,45 @@ void pg_pipeline::enqueue_begin_if_needed() {
 
 void pg_pipeline::settle(bool writes) {
   if (writes) enqueue_begin_if_needed();
-  if (!waiting_.empty()) exchange(std::nullopt);
+  if (!waiting_.empty()) exchange({});
+}
+
+pg_pipeline::command pg_pipeline::prepared_command(const std::string& sql,
+                                                   std::vector<pg_value> params) {
+  return command{.name = &prepared(sql), .params = std::move(params)};
 }
 
 long long pg_pipeline::run(const std::string& sql, std::vector<pg_value> params) {
   enqueue_begin_if_needed();
-  return exchange(command{.name = &prepared(sql), .params = std::move(params)}).changed;
+  return exchange({prepared_command(sql, std::move(params))}).front().changed;
 }
 
 void pg_pipeline::defer(const std::string& sql, std::vector<pg_value> params) {
   enqueue_begin_if_needed();
-  const auto& name = prepared(sql);
-  if (waiting_.size() >= most_waiting) exchange(std::nullopt);
-  waiting_.push_back(command{.name = &name, .params = std::move(params)});
+  auto deferred = prepared_command(sql, std::move(params));
+  if (waiting_.size() >= most_waiting) exchange({});
+  waiting_.push_back(std::move(deferred));
 }
 
 std::optional<long long> pg_pipeline::read_number(const std::string& sql,
                                                   std::vector<pg_value> params) {
-  const auto value =
-      exchange(command{.name = &prepared(sql), .params = std::move(params)}).first_value;
-  if (!value) return std::nullopt;
-  return std::stoll(*value);
+  return exchange({prepared_command(sql, std::move(params))}).front().number;
+}
+
+std::pair<long long, std::optional<long long>> pg_pipeline::run_then_read_number(
+    const std::string& write_sql, std::vector<pg_value> write_params, const std::string& read_sql,
+    std::vector<pg_value> read_params) {
+  enqueue_begin_if_needed();
+  std::vector<command> now;
+  now.push_back(prepared_command(write_sql, std::move(write_params)));
+  now.push_back(prepared_command(read_sql, std::move(read_params)));
+  const auto results = exchange(std::move(now));
+  return {results[0].changed, results[1].number};
 }
 
 void pg_pipeline::commit() {
   if (phase_ == phase::idle) return;  // it only read: nothing to commit
-  exchange(command{.sql = "COMMIT", .params = {}});
+  exchange({command{.sql = "COMMIT", .params = {}}});
   phase_ = phase::idle;
 }
 
@@ -107,17 +129,18 @@ void pg_pipeline::rollback() noexcept {
 const std::string& pg_pipeline::prepared(const std::string& sql) {
   if (const auto found = names_.find(sql); found != names_.end()) return found->second;
   const auto name = fmt::format("bevaka_pipeline_{}", names_.size() + 1);
-  const result_ptr result(
+  const result_ptr reply(
       PQprepare(conn_, name.c_str(), numbered_placeholders(sql).c_str(), 0, nullptr), &PQclear);
-  if (PQresultStatus(result.get()) != PGRES_COMMAND_OK)
-    throw soci::soci_error(one_line(PQresultErrorMessage(result.get())));
+  if (PQresultStatus(reply.get()) != PGRES_COMMAND_OK)
+    throw soci::soci_error(one_line(PQresultErrorMessage(reply.get())));
   return names_.emplace(sql, name).first->second;
 }
 
-pg_pipeline::last_result pg_pipeline::exchange(std::optional<command> last) {
-  if (last) waiting_.push_back(std::move(*last));
-  const std::vector<command> batch = std::move(waiting_);
+std::vector<pg_pipeline::result> pg_pipeline::exchange(std::vector<command> now) {
+  std::vector<command> batch = std::move(waiting_);
   waiting_.clear();
+  const auto first_of_now = batch.size();
+  for (auto& c : now) batch.push_back(std::move(c));
   if (phase_ == phase::begin_waiting) phase_ = phase::begun;
 
   if (PQenterPipelineMode(conn_) != 1) throw soci::soci_error(one_line(PQerrorMessage(conn_)));
@@ -135,23 +158,18 @@ pg_pipeline::last_result pg_pipeline::exchange(std::optional<command> last) {
 
   // Every result is read, even after an error, so that libpq is idle again for ROLLBACK.
   std::optional<std::string> error;
-  last_result answer;
+  std::vector<result> answers;
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    const result_ptr result(PQgetResult(conn_), &PQclear);
-    if (!result) {
+    const result_ptr reply(PQgetResult(conn_), &PQclear);
+    if (!reply) {
       error = error.value_or(one_line(PQerrorMessage(conn_)));
       break;
     }
-    const auto status = PQresultStatus(result.get());
+    const auto status = PQresultStatus(reply.get());
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-      if (i + 1 == batch.size()) {
-        const char* changed = PQcmdTuples(result.get());
-        answer.changed = *changed != '\0' ? std::stoll(changed) : 0;
-        if (PQntuples(result.get()) > 0 && PQgetisnull(result.get(), 0, 0) == 0)
-          answer.first_value = PQgetvalue(result.get(), 0, 0);
-      }
+      if (i >= first_of_now) answers.push_back(result_of(reply.get()));
     } else if (status != PGRES_PIPELINE_ABORTED) {
-      error = error.value_or(one_line(PQresultErrorMessage(result.get())));
+      error = error.value_or(one_line(PQresultErrorMessage(reply.get())));
     }
     PQclear(PQgetResult(conn_));  // the null that ends each command's results
   }
@@ -160,7 +178,7 @@ pg_pipeline::last_result pg_pipeline::exchange(std::optional<command> last) {
     error = error.value_or(one_line(PQerrorMessage(conn_)));
   if (PQexitPipelineMode(conn_) != 1) error = error.value_or(one_line(PQerrorMessage(conn_)));
   if (error) throw soci::soci_error(*error);
-  return answer;
+  return answers;
 }
 
 }  // namespace bevaka::store::detail

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace bevaka::store::detail {
@@ -40,6 +41,10 @@ class pg_pipeline {
   void defer(const std::string& sql, std::vector<pg_value> params);
   // A read of one number (COUNT), sent now with what waits; nullopt for NULL.
   std::optional<long long> read_number(const std::string& sql, std::vector<pg_value> params);
+  // `run`, and `read_number` right after it in the same round trip.
+  std::pair<long long, std::optional<long long>> run_then_read_number(
+      const std::string& write_sql, std::vector<pg_value> write_params, const std::string& read_sql,
+      std::vector<pg_value> read_params);
   void commit();
   // Forgets what waits and rolls back what was sent. Does not throw.
   void rollback() noexcept;
@@ -50,18 +55,21 @@ class pg_pipeline {
     const std::string* name{};  // the prepared statement's
     std::vector<pg_value> params;
   };
-  // The result of the last command of an exchange: what `run` and `read_number` return.
-  struct last_result {
+  // What `run` and `read_number` return of a command.
+  struct result {
     long long changed = 0;
-    std::optional<std::string> first_value;
+    std::optional<long long> number;  // the first row's first column, if a number
   };
 
   // The prepared statement's name for `sql`, prepared on the connection at its first use.
   const std::string& prepared(const std::string& sql);
   void enqueue_begin_if_needed();
-  // Sends the waiting commands, then `last` if given, with one sync; reads every result.
-  // Throws soci::soci_error with the server's first error; libpq is idle afterwards.
-  last_result exchange(std::optional<command> last);
+  // The rows a command changed, and its first row's first column if it has one.
+  static result result_of(PGresult* reply);
+  command prepared_command(const std::string& sql, std::vector<pg_value> params);
+  // Sends the waiting commands, then `now`, with one sync; reads every result and returns those
+  // of `now`. Throws soci::soci_error with the server's first error; libpq is idle afterwards.
+  std::vector<result> exchange(std::vector<command> now);
 
   enum class phase { idle, begin_waiting, begun };
 

@@ -126,18 +126,22 @@ class prepared_command {
 
   // Returns the number of rows it changed.
   long long run(connection& db, const Params&... values) {
-    if (auto* pipeline = db.pipeline())
-      return pipeline->run(statement_.text(), {pg_text(values)...});
+    if (auto* pipeline = db.pipeline()) return pipeline->run(text(), pg_parameters(values...));
     soci::statement& st = statement_.with(db.for_write(), values...);
     st.execute(true);
     return st.get_affected_rows();
   }
 
+  [[nodiscard]] const std::string& text() const { return statement_.text(); }
+  // The parameters in PostgreSQL's text format, to send it with another (pg_pipeline.hpp).
+  [[nodiscard]] static std::vector<pg_value> pg_parameters(const Params&... values) {
+    return {pg_text(values)...};
+  }
+
   // Runs it now or, on PostgreSQL, with the next statement; for a write whose result nobody
   // reads. Its errors may surface at that statement or the commit.
   void defer(connection& db, const Params&... values) {
-    if (auto* pipeline = db.pipeline())
-      return pipeline->defer(statement_.text(), {pg_text(values)...});
+    if (auto* pipeline = db.pipeline()) return pipeline->defer(text(), pg_parameters(values...));
     run(db, values...);
   }
 
@@ -154,10 +158,15 @@ class prepared_number {
  public:
   explicit prepared_number(std::string text) : statement_(std::move(text)) {}
 
+  [[nodiscard]] const std::string& text() const { return statement_.text(); }
+  [[nodiscard]] static std::vector<pg_value> pg_parameters(const Params&... values) {
+    return {pg_text(values)...};
+  }
+
   // nullopt when the query gives no row or NULL.
   std::optional<long long> read(connection& db, const Params&... values) {
     if (auto* pipeline = db.pipeline())
-      return pipeline->read_number(statement_.text(), {pg_text(values)...});
+      return pipeline->read_number(text(), pg_parameters(values...));
     soci::statement& st = statement_.with(db.for_read(), values...);
     st.execute(false);
     auto& row = statement_.row();

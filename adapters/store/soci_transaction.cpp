@@ -100,6 +100,10 @@ id_t soci_transaction::insert_assignment(const assignment& a) {
 // WHERE clause reads), even with the value unchanged, and every rewrite dirties a page the
 // commit must write and sync. The deadline indexes are therefore written only when the deadline
 // or `awaiting` change: most events (start, decide, register) change neither.
+//
+// When the assignment ends, the engine asks next whether any of its round's are still open, to
+// close the answers after the last. On PostgreSQL that count goes with the UPDATE rather than
+// in a round trip of its own.
 bool soci_transaction::update_assignment(const assignment& was, const assignment& a) {
   std::optional<std::string> submitted;
   if (a.submitted_on) submitted = format_date(*a.submitted_on);
@@ -109,19 +113,32 @@ bool soci_transaction::update_assignment(const assignment& was, const assignment
   const bool deadline_moved = a.deadline.nominal != was.deadline.nominal ||
                               a.deadline.effective != was.deadline.effective ||
                               a.deadline.reason != was.deadline.reason;
+  auto* pipeline = conn_.pipeline();
+  const bool ends = has_ended(a.state) && !has_ended(was.state);
+  const bool count_along = pipeline && ends && !open_assignments_.contains(a.round_id);
+  const auto update = [&](auto& command, const auto&... values) -> long long {
+    if (!count_along) return command.run(conn_, values...);
+    const auto ended = ended_assignment_states();
+    const auto& count = prepared_.open_assignments;
+    const auto [changed, open] = pipeline->run_then_read_number(
+        command.text(), command.pg_parameters(values...), count.text(),
+        count.pg_parameters(a.round_id, text(ended[0]), text(ended[1]), text(ended[2])));
+    if (changed == 1) open_assignments_.emplace(a.round_id, open.value_or(0));
+    return changed;
+  };
   long long changed = 0;
   if (deadline_moved)
-    changed =
-        prepared_.update_assignment.run(conn_, a.state, awaiting, format_date(a.deadline.nominal),
-                                        format_date(a.deadline.effective), a.deadline.reason,
-                                        submitted_on, late, a.version + 1, a.id, a.version);
+    changed = update(prepared_.update_assignment, a.state, awaiting,
+                     format_date(a.deadline.nominal), format_date(a.deadline.effective),
+                     a.deadline.reason, submitted_on, late, a.version + 1, a.id, a.version);
   else if (awaiting != (awaits_answer(was.state) ? 1 : 0))
-    changed = prepared_.update_assignment_awaiting.run(conn_, a.state, awaiting, submitted_on, late,
-                                                       a.version + 1, a.id, a.version);
+    changed = update(prepared_.update_assignment_awaiting, a.state, awaiting, submitted_on, late,
+                     a.version + 1, a.id, a.version);
   else
-    changed = prepared_.update_assignment_state.run(conn_, a.state, submitted_on, late,
-                                                    a.version + 1, a.id, a.version);
-  if (changed == 1 && has_ended(a.state) != has_ended(was.state))
+    changed = update(prepared_.update_assignment_state, a.state, submitted_on, late, a.version + 1,
+                     a.id, a.version);
+  // A count read along with the UPDATE has it already.
+  if (changed == 1 && !count_along && has_ended(a.state) != has_ended(was.state))
     count_open_assignments(a.round_id, has_ended(a.state) ? -1 : +1);
   return changed == 1;
 }
