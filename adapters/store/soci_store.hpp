@@ -1,5 +1,6 @@
 #pragma once
-// The storage port on SOCI, one code path for SQLite and PostgreSQL.
+// The storage port on SOCI, one code path for SQLite and PostgreSQL: the same SQL and logic;
+// on PostgreSQL the writes travel through libpq's pipeline mode (connection.hpp).
 // SQLite runs in WAL with synchronous=FULL: an acknowledged event is on disk.
 
 #include <memory>
