@@ -136,6 +136,13 @@ engine::event_record created(engine::id_t round_id) {
                               .payload = "{}"};
 }
 
+// Creates the round Kst 2015/503 with its create event; returns its id.
+engine::id_t created_round(engine::store_transaction& tx) {
+  const auto id = tx.insert_round(a_round("Kst 2015/503"));
+  tx.append_event(created(id));
+  return id;
+}
+
 }  // namespace
 
 // On PostgreSQL an appended event is sent with the next statement or the commit, so its error
@@ -153,8 +160,7 @@ TEST_CASE("a write that fails late undoes its whole transaction, and the next on
   CHECK(count_rows(db.store(), "events") == 0);
 
   db.store().transact([](engine::store_transaction& tx) {
-    const auto id = tx.insert_round(a_round("Kst 2015/503"));
-    tx.append_event(created(id));
+    created_round(tx);
     return true;
   });
   CHECK(count_rows(db.store(), "rounds") == 1);
@@ -165,8 +171,7 @@ TEST_CASE("a transaction reads back what it wrote before it commits, and a rollb
           "[store]") {
   testing::test_database db("store_tests");
   db.store().transact([](engine::store_transaction& tx) {
-    const auto id = tx.insert_round(a_round("Kst 2015/503"));
-    tx.append_event(created(id));
+    const auto id = created_round(tx);
     const auto events = tx.events_of_round(id, std::nullopt);
     REQUIRE(events.size() == 1);
     CHECK(events.front().event == "create");
@@ -195,8 +200,7 @@ TEST_CASE("a connection the server ends is a one-line database error, and writes
 
   try {
     db.store().transact([](engine::store_transaction& tx) {
-      const auto id = tx.insert_round(a_round("Kst 2015/503"));
-      tx.append_event(created(id));
+      created_round(tx);
       return true;
     });
     FAIL("a transaction went through on a connection the server had ended");
