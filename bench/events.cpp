@@ -25,14 +25,14 @@ std::vector<std::string> bench_bodies(engine::store& s) {
   for (int i = 0; i < bodies_per_round; ++i) names.push_back(fmt::format("bench body {:02}", i));
   bool made_before = false;
   s.transact([&](engine::store_transaction& tx) {
-    made_before = tx.body_by_name(names.front()).has_value();
+    made_before = tx.cases().body_by_name(names.front()).has_value();
     return false;
   });
   if (made_before) return names;
   for (int i = 0; i < bodies_per_round; ++i) {
     const auto kind = i % 4 == 3 ? engine::body_kind::company : engine::body_kind::committee;
     checked(engine::in_transaction(s, [&](engine::store_transaction& tx) {
-      return engine::add_body(tx, engine::new_body{.name = names[i], .kind = kind});
+      return engine::add_body(tx.cases(), engine::new_body{.name = names[i], .kind = kind});
     }));
   }
   return names;
@@ -46,13 +46,15 @@ std::string create_round(engine::store& s, std::string_view name, int number,
       .deadline = engine::date{std::chrono::year{2025}, std::chrono::December, std::chrono::day{1}},
       .recipients = bodies};
   checked(engine::in_transaction(s, [&](engine::store_transaction& tx) {
-    return engine::create_round(engine::command_context{tx, bench_now, "bench"}, request);
+    return engine::create_round(tx.cases(), tx.reminders(),
+                                engine::command_context{bench_now, "bench"}, request);
   }));
   return request.ref;
 }
 
 engine::outcome<engine::assignment> fire(engine::store_transaction& tx, const planned_event& e) {
-  return engine::fire_assignment_event(engine::command_context{tx, bench_now, "bench"}, e.round_ref,
+  return engine::fire_assignment_event(tx.cases(), tx.reminders(),
+                                       engine::command_context{bench_now, "bench"}, e.round_ref,
                                        e.body_name, engine::case_event{.event = e.event});
 }
 

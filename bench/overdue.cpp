@@ -147,7 +147,7 @@ latencies overdue_latencies(engine::store& s, int runs) {
   latencies result;
   const auto run_once = [&] {
     s.transact([&](engine::store_transaction& tx) {
-      result.rows = engine::overdue(tx, bench_now.day, std::nullopt).size();
+      result.rows = engine::overdue(tx.listings(), bench_now.day, std::nullopt).size();
       return false;
     });
   };

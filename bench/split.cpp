@@ -27,10 +27,11 @@ auto timed(sink& to, const char* method, Call&& call) {
   return result;
 }
 
-// Forwards every call to the real transaction and adds its time to split[method].
-class timed_transaction final : public store_transaction {
+// The ports the event path uses, each call forwarded to the real one with its time added to
+// split[method]. The other ports pass through untimed: no measured path calls them.
+class timed_cases final : public case_store {
  public:
-  timed_transaction(store_transaction& inner, time_split& split) : inner_(inner), sink_{split} {}
+  timed_cases(case_store& inner, sink& to) : inner_(inner), sink_(to) {}
 
   std::optional<body> body_by_id(id_t id) override {
     return timed(sink_, "body_by_id", [&] { return inner_.body_by_id(id); });
@@ -83,77 +84,16 @@ class timed_transaction final : public store_transaction {
   std::vector<event_record> events_of_round(id_t round_id, std::optional<id_t> body) override {
     return timed(sink_, "events_of_round", [&] { return inner_.events_of_round(round_id, body); });
   }
-  std::vector<std::pair<reminder_state, long long>> reminder_counts() override {
-    return timed(sink_, "reminder_counts", [&] { return inner_.reminder_counts(); });
-  }
-  std::vector<awaiting_row> awaiting_with_failed_reminders(
-      std::optional<round_kind> kind) override {
-    return timed(sink_, "awaiting_with_failed_reminders",
-                 [&] { return inner_.awaiting_with_failed_reminders(kind); });
-  }
-  std::vector<awaiting_row> awaiting_past_deadline(date day,
-                                                   std::optional<round_kind> kind) override {
-    return timed(sink_, "awaiting_past_deadline",
-                 [&] { return inner_.awaiting_past_deadline(day, kind); });
-  }
-  std::vector<round> rounds() override {
-    return timed(sink_, "rounds", [&] { return inner_.rounds(); });
-  }
-  std::vector<assignment> assignments_of_body(id_t body_id) override {
-    return timed(sink_, "assignments_of_body", [&] { return inner_.assignments_of_body(body_id); });
-  }
-  id_t insert_api_token(const api_token& t) override {
-    return timed(sink_, "insert_api_token", [&] { return inner_.insert_api_token(t); });
-  }
-  std::optional<api_token> api_token_by_hash(std::string_view hash) override {
-    return timed(sink_, "api_token_by_hash", [&] { return inner_.api_token_by_hash(hash); });
-  }
 
-  // The follow-up table.
-  std::vector<action_item> action_items(std::optional<std::string_view> unit) override {
-    return timed(sink_, "action_items", [&] { return inner_.action_items(unit); });
-  }
-  std::optional<action_item> action_item_by_id(id_t id) override {
-    return timed(sink_, "action_item_by_id", [&] { return inner_.action_item_by_id(id); });
-  }
-  id_t insert_action_item(const action_item& item) override {
-    return timed(sink_, "insert_action_item", [&] { return inner_.insert_action_item(item); });
-  }
-  bool update_action_item(const action_item& item) override {
-    return timed(sink_, "update_action_item", [&] { return inner_.update_action_item(item); });
-  }
-  std::vector<followup_area> followup_areas(std::optional<std::string_view> unit) override {
-    return timed(sink_, "followup_areas", [&] { return inner_.followup_areas(unit); });
-  }
-  void save_followup_area(const followup_area& area) override {
-    timed(sink_, "save_followup_area", [&] { return (inner_.save_followup_area(area), 0); });
-  }
-  void append_followup_event(const followup_event& e) override {
-    timed(sink_, "append_followup_event", [&] { return (inner_.append_followup_event(e), 0); });
-  }
-  std::vector<followup_event> followup_events(std::string_view kind, id_t id) override {
-    return timed(sink_, "followup_events", [&] { return inner_.followup_events(kind, id); });
-  }
-  std::vector<indicator> indicators() override {
-    return timed(sink_, "indicators", [&] { return inner_.indicators(); });
-  }
-  id_t insert_indicator(const indicator& i) override {
-    return timed(sink_, "insert_indicator", [&] { return inner_.insert_indicator(i); });
-  }
-  void put_indicator_value(id_t indicator_id, int year, double value) override {
-    timed(sink_, "put_indicator_value",
-          [&] { return (inner_.put_indicator_value(indicator_id, year, value), 0); });
-  }
-  std::vector<report_section> report_sections(id_t assignment_id) override {
-    return timed(sink_, "report_sections", [&] { return inner_.report_sections(assignment_id); });
-  }
-  void save_report_sections(id_t assignment_id,
-                            const std::vector<report_section>& sections) override {
-    timed(sink_, "save_report_sections",
-          [&] { return (inner_.save_report_sections(assignment_id, sections), 0); });
-  }
+ private:
+  case_store& inner_;
+  sink& sink_;
+};
 
-  // Reminders
+class timed_reminders final : public reminder_store {
+ public:
+  timed_reminders(reminder_store& inner, sink& to) : inner_(inner), sink_(to) {}
+
   void set_reminder_policy(id_t round_id, std::string_view policy) override {
     timed(sink_, "set_reminder_policy",
           [&] { return (inner_.set_reminder_policy(round_id, policy), 0); });
@@ -171,86 +111,38 @@ class timed_transaction final : public store_transaction {
   std::vector<reminder_view> reminders_of(std::optional<id_t> round_id) override {
     return timed(sink_, "reminders_of", [&] { return inner_.reminders_of(round_id); });
   }
-  std::vector<reminder_view> due_reminders(instant now, int limit) override {
-    return timed(sink_, "due_reminders", [&] { return inner_.due_reminders(now, limit); });
-  }
-  std::vector<reminder_view> claim_due_reminders(instant now, instant lease_until,
-                                                 std::string_view holder, int limit) override {
-    return timed(sink_, "claim_due_reminders",
-                 [&] { return inner_.claim_due_reminders(now, lease_until, holder, limit); });
-  }
-  bool settle_reminder(const reminder& r, std::string_view holder) override {
-    return timed(sink_, "settle_reminder", [&] { return inner_.settle_reminder(r, holder); });
-  }
-  std::optional<instant> next_reminder_due() override {
-    return timed(sink_, "next_reminder_due", [&] { return inner_.next_reminder_due(); });
-  }
-  std::optional<budget> budget_of_year(int year) override {
-    return timed(sink_, "budget_of_year", [&] { return inner_.budget_of_year(year); });
-  }
-  id_t insert_budget(const budget& b) override {
-    return timed(sink_, "insert_budget", [&] { return inner_.insert_budget(b); });
-  }
-  void append_budget_event(const budget_event& e) override {
-    timed(sink_, "append_budget_event", [&] { return (inner_.append_budget_event(e), 0); });
+  std::vector<std::pair<reminder_state, long long>> reminder_counts() override {
+    return timed(sink_, "reminder_counts", [&] { return inner_.reminder_counts(); });
   }
 
-  // The safety programme (issue 7)
-  std::vector<group> groups() override {
-    return timed(sink_, "groups", [&] { return inner_.groups(); });
-  }
-  id_t insert_group(const group& g) override {
-    return timed(sink_, "insert_group", [&] { return inner_.insert_group(g); });
-  }
-  void set_group_part_of(id_t group_id, std::optional<id_t> part_of_id) override {
-    timed(sink_, "set_group_part_of",
-          [&] { return (inner_.set_group_part_of(group_id, part_of_id), 0); });
-  }
-  std::vector<action_plan> action_plans() override {
-    return timed(sink_, "action_plans", [&] { return inner_.action_plans(); });
-  }
-  id_t insert_action_plan(const action_plan& p) override {
-    return timed(sink_, "insert_action_plan", [&] { return inner_.insert_action_plan(p); });
-  }
-  bool update_action_plan(const action_plan& p) override {
-    return timed(sink_, "update_action_plan", [&] { return inner_.update_action_plan(p); });
-  }
-  std::vector<plan_review> plan_reviews(id_t plan_id) override {
-    return timed(sink_, "plan_reviews", [&] { return inner_.plan_reviews(plan_id); });
-  }
-  void insert_plan_review(const plan_review& r) override {
-    timed(sink_, "insert_plan_review", [&] { return (inner_.insert_plan_review(r), 0); });
-  }
-  std::vector<goal> goals(std::optional<id_t> plan_id) override {
-    return timed(sink_, "goals", [&] { return inner_.goals(plan_id); });
-  }
-  id_t insert_goal(const goal& g) override {
-    return timed(sink_, "insert_goal", [&] { return inner_.insert_goal(g); });
-  }
-  std::vector<goal_override> goal_overrides(std::optional<id_t> plan_id) override {
-    return timed(sink_, "goal_overrides", [&] { return inner_.goal_overrides(plan_id); });
-  }
-  void insert_goal_override(const goal_override& o) override {
-    timed(sink_, "insert_goal_override", [&] { return (inner_.insert_goal_override(o), 0); });
-  }
-  std::vector<id_t> plan_item_ids(id_t plan_id) override {
-    return timed(sink_, "plan_item_ids", [&] { return inner_.plan_item_ids(plan_id); });
-  }
-  void set_item_plan(id_t item_id, std::optional<id_t> plan_id) override {
-    timed(sink_, "set_item_plan", [&] { return (inner_.set_item_plan(item_id, plan_id), 0); });
-  }
-  std::vector<duty_step> duty_steps() override {
-    return timed(sink_, "duty_steps", [&] { return inner_.duty_steps(); });
-  }
-  id_t insert_duty_step(const duty_step& s) override {
-    return timed(sink_, "insert_duty_step", [&] { return inner_.insert_duty_step(s); });
-  }
+ private:
+  reminder_store& inner_;
+  sink& sink_;
+};
+
+class timed_transaction final : public store_transaction {
+ public:
+  timed_transaction(store_transaction& inner, time_split& split)
+      : inner_(inner),
+        sink_{split},
+        cases_(inner.cases(), sink_),
+        reminders_(inner.reminders(), sink_) {}
+
+  case_store& cases() override { return cases_; }
+  case_listings& listings() override { return inner_.listings(); }
+  reminder_store& reminders() override { return reminders_; }
+  followup_store& followup() override { return inner_.followup(); }
+  programme_store& programme() override { return inner_.programme(); }
+  budget_store& budgets() override { return inner_.budgets(); }
+  access_store& access() override { return inner_.access(); }
 
   [[nodiscard]] double store_seconds() const { return sink_.store_seconds; }
 
  private:
   store_transaction& inner_;
   sink sink_;
+  timed_cases cases_;
+  timed_reminders reminders_;
 };
 
 }  // namespace

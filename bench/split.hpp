@@ -10,7 +10,7 @@
 
 namespace bevaka::bench {
 
-// Seconds per part: each store_transaction method by name, "engine" (the work outside the
+// Seconds per part: each timed port method by name, "engine" (the work outside the
 // store's calls) and "begin_commit" (the transaction around the work).
 using time_split = std::map<std::string, double>;
 

@@ -79,7 +79,7 @@ struct latencies {
 
 inline constexpr int overdue_warm_up_runs = 3;
 
-// Times engine::overdue(tx, today, nullopt), each in its own transaction as the CLI runs it,
+// Times engine::overdue(listings, today, nullopt), each in its own transaction as the CLI runs it,
 // after a few runs that warm the caches as the registrar's daily query finds them.
 [[nodiscard]] latencies overdue_latencies(engine::store& s, int runs);
 

@@ -20,8 +20,8 @@ std::string default_holder(role r, const std::optional<body>& b) {
 
 }  // namespace
 
-outcome<api_token> create_api_token(store_transaction& tx, const new_api_token& request,
-                                    timestamp now) {
+outcome<api_token> create_api_token(case_store& cases, access_store& access,
+                                    const new_api_token& request, timestamp now) {
   const bool secretary = request.holder_role == role::secretary;
   if (secretary && request.body.empty())
     return make_error(errc::bad_input, "a secretary's token needs --body (the body it acts for)");
@@ -30,7 +30,7 @@ outcome<api_token> create_api_token(store_transaction& tx, const new_api_token& 
                                                    to_string(request.holder_role)));
   std::optional<body> b;
   if (secretary) {
-    auto found = find_body(tx, request.body);
+    auto found = find_body(cases, request.body);
     if (!found) return found.error();
     b = std::move(*found);
   }
@@ -41,7 +41,7 @@ outcome<api_token> create_api_token(store_transaction& tx, const new_api_token& 
       .body_name = b ? b->name : std::string(),
       .hash = request.hash,
       .created_at = now.iso()};
-  token.id = tx.insert_api_token(token);
+  token.id = access.insert_api_token(token);
   return token;
 }
 

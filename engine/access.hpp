@@ -7,10 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "engine/access/access_store.hpp"
+#include "engine/cases/case_store.hpp"
 #include "engine/clock.hpp"
 #include "engine/error.hpp"
 #include "engine/model.hpp"
-#include "engine/store.hpp"
 #include "engine/token.hpp"
 
 namespace bevaka::engine {
@@ -23,7 +24,7 @@ struct new_api_token {
 };
 
 // Refuses a secretary without a body, a body for any other role, an unknown body.
-[[nodiscard]] outcome<api_token> create_api_token(store_transaction& tx,
+[[nodiscard]] outcome<api_token> create_api_token(case_store& cases, access_store& access,
                                                   const new_api_token& request, timestamp now);
 
 // The writes the API offers.

@@ -36,13 +36,13 @@ followup_status_row& row_for(std::vector<followup_status_row>& rows, const std::
   return rows.emplace_back(followup_status_row{unit, name, {}});
 }
 
-void add_followup_status(store_transaction& tx, compiled_report& report) {
-  for (const auto& area : tx.followup_areas(std::nullopt))
+void add_followup_status(followup_store& followup, compiled_report& report) {
+  for (const auto& area : followup.followup_areas(std::nullopt))
     row_for(report.by_area, area.unit, area.name);
   for (const auto& c : {action_category::reduce_motivation, action_category::reduce_opportunities,
                         action_category::capable_guardians})
     row_for(report.by_category, "", std::string(swedish_name(c)));
-  for (const auto& item : tx.action_items(std::nullopt)) {
+  for (const auto& item : followup.action_items(std::nullopt)) {
     count(row_for(report.by_area, item.unit, item.area).counts, item);
     const auto category =
         item.category ? std::string(swedish_name(*item.category)) : std::string("Utan kategori");
@@ -54,12 +54,11 @@ void add_followup_status(store_transaction& tx, compiled_report& report) {
 
 std::string_view to_string(delivery d) { return delivery_names[static_cast<std::size_t>(d)]; }
 
-outcome<std::vector<report_section>> enter_report_sections(const command_context& ctx,
-                                                           std::string_view round_key,
-                                                           std::string_view body_key,
-                                                           std::string_view markdown,
-                                                           std::string_view source) {
-  const auto found = find_assignment(ctx.tx, round_key, body_key);
+outcome<std::vector<report_section>> enter_report_sections(
+    case_store& cases, followup_store& followup, const command_context& ctx,
+    std::string_view round_key, std::string_view body_key, std::string_view markdown,
+    std::string_view source) {
+  const auto found = find_assignment(cases, round_key, body_key);
   if (!found) return found.error();
   if (found->r.kind != round_kind::annual_report)
     return make_error(errc::refused,
@@ -68,8 +67,8 @@ outcome<std::vector<report_section>> enter_report_sections(const command_context
                                   found->r.ref));
   auto sections = parse_report_sections(markdown, source);
   if (!sections) return sections.error();
-  ctx.tx.save_report_sections(found->a.id, *sections);
-  ctx.tx.append_event(
+  followup.save_report_sections(found->a.id, *sections);
+  cases.append_event(
       event_record{.kind = case_kind::assignment,
                    .case_id = found->a.id,
                    .round_id = found->r.id,
@@ -84,29 +83,30 @@ outcome<std::vector<report_section>> enter_report_sections(const command_context
   return sections;
 }
 
-outcome<std::vector<report_section>> report_sections_of(store_transaction& tx,
+outcome<std::vector<report_section>> report_sections_of(case_store& cases, followup_store& followup,
                                                         std::string_view round_key,
                                                         std::string_view body_key) {
-  const auto found = find_assignment(tx, round_key, body_key);
+  const auto found = find_assignment(cases, round_key, body_key);
   if (!found) return found.error();
-  return tx.report_sections(found->a.id);
+  return followup.report_sections(found->a.id);
 }
 
-outcome<compiled_report> compile_report(store_transaction& tx, std::string_view round_key,
+outcome<compiled_report> compile_report(case_store& cases, followup_store& followup,
+                                        programme_store& programme, std::string_view round_key,
                                         date today) {
-  auto r = find_round(tx, round_key);
+  auto r = find_round(cases, round_key);
   if (!r) return r.error();
   compiled_report report{.r = std::move(*r), .today = today};
-  const auto indicators = tx.indicators();
-  for (auto& a : tx.assignments_of(report.r.id)) {
-    body_report body{.a = a, .status = delivery_of(a), .sections = tx.report_sections(a.id)};
+  const auto indicators = followup.indicators();
+  for (auto& a : cases.assignments_of(report.r.id)) {
+    body_report body{.a = a, .status = delivery_of(a), .sections = followup.report_sections(a.id)};
     std::copy_if(indicators.begin(), indicators.end(), std::back_inserter(body.indicators),
                  [&](const indicator& i) { return i.body_id == a.body_id; });
     report.bodies.push_back(std::move(body));
   }
-  add_followup_status(tx, report);
+  add_followup_status(followup, report);
   // The council reads the goals beside the reports: how far the plans have come.
-  auto plans = list_plans(tx, std::nullopt);
+  auto plans = list_plans(followup, programme, std::nullopt);
   if (!plans) return plans.error();
   std::erase_if(*plans, [](const plan_view& p) { return p.plan.state == "draft"; });
   report.plans = std::move(*plans);

@@ -9,13 +9,16 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/commands.hpp"
+#include "engine/cases/case_store.hpp"
 #include "engine/error.hpp"
 #include "engine/followup.hpp"
+#include "engine/followup/followup_store.hpp"
 #include "engine/indicators.hpp"
 #include "engine/model.hpp"
 #include "engine/plan_commands.hpp"
+#include "engine/programme/programme_store.hpp"
 #include "engine/report_sections.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
@@ -23,14 +26,14 @@ namespace bevaka::engine {
 // assignment in an annual-report round, replacing what it had; the assignment's timeline gets a
 // "sections" event. Refuses a consultation round (refused), unknown rounds, bodies and
 // assignments (not_found) and a malformed file (bad_input, "source:line: ...").
-[[nodiscard]] outcome<std::vector<report_section>> enter_report_sections(const command_context& ctx,
-                                                                         std::string_view round_key,
-                                                                         std::string_view body_key,
-                                                                         std::string_view markdown,
-                                                                         std::string_view source);
+[[nodiscard]] outcome<std::vector<report_section>> enter_report_sections(
+    case_store& cases, followup_store& followup, const command_context& ctx,
+    std::string_view round_key, std::string_view body_key, std::string_view markdown,
+    std::string_view source);
 
 // The sections stored on the body's assignment (empty when none were entered).
-[[nodiscard]] outcome<std::vector<report_section>> report_sections_of(store_transaction& tx,
+[[nodiscard]] outcome<std::vector<report_section>> report_sections_of(case_store& cases,
+                                                                      followup_store& followup,
                                                                       std::string_view round_key,
                                                                       std::string_view body_key);
 
@@ -69,7 +72,8 @@ struct compiled_report {
 };
 
 // `today` decides nothing here but is printed: the report is as of then.
-[[nodiscard]] outcome<compiled_report> compile_report(store_transaction& tx,
+[[nodiscard]] outcome<compiled_report> compile_report(case_store& cases, followup_store& followup,
+                                                      programme_store& programme,
                                                       std::string_view round_key, date today);
 
 }  // namespace bevaka::engine

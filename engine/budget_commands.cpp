@@ -91,10 +91,10 @@ budget to_budget(const imported_budget& file, int year, std::string owner) {
   return b;
 }
 
-void record_budget(const command_context& ctx, budget_event e) {
+void record_budget(budget_store& budgets, const command_context& ctx, budget_event e) {
   e.actor = ctx.actor;
   e.at = ctx.now.iso();
-  ctx.tx.append_budget_event(e);
+  budgets.append_budget_event(e);
 }
 
 struct found_line {
@@ -136,38 +136,41 @@ outcome<found_line> find_line(const budget& b, const budget_spending& s) {
 
 }  // namespace
 
-outcome<budget> find_budget(store_transaction& tx, int year) {
-  if (auto found = tx.budget_of_year(year)) return std::move(*found);
+outcome<budget> find_budget(budget_store& budgets, int year) {
+  if (auto found = budgets.budget_of_year(year)) return std::move(*found);
   return make_error(errc::not_found, fmt::format("no budget for {} has been imported", year));
 }
 
-outcome<budget> import_budget(const command_context& ctx, const imported_budget& file, int year,
+outcome<budget> import_budget(programme_store& programme, budget_store& budgets,
+                              const command_context& ctx, const imported_budget& file, int year,
                               const std::string& owner) {
   if (year < 1900 || year > 2999)
     return make_error(errc::bad_input, fmt::format("the year {} is not a budget year", year));
   auto who = trimmed_text(owner);
   if (who.empty()) return make_error(errc::bad_input, "the budget needs an owner");
   // The owner is a group of the programme (its council or working committee), named as stored.
-  const auto group = find_group(ctx.tx, who);
+  const auto group = find_group(programme, who);
   if (!group) return group.error();
   who = group->name;
   if (auto wrong = refuse_repeated_names(file)) return *wrong;
   if (auto wrong = check_sums(file)) return *wrong;
-  if (const auto existing = ctx.tx.budget_of_year(year))
+  if (const auto existing = budgets.budget_of_year(year))
     return make_error(errc::duplicate,
                       fmt::format("the budget for {} is already imported (from {}, owner {})", year,
                                   existing->source, existing->owner));
   const auto b = to_budget(file, year, std::move(who));
-  const auto id = ctx.tx.insert_budget(b);
-  record_budget(ctx, {.budget_id = id,
-                      .event = "import",
-                      .amount = b.total(),
-                      .note = fmt::format("import {}", file.source)});
-  return find_budget(ctx.tx, year);
+  const auto id = budgets.insert_budget(b);
+  record_budget(budgets, ctx,
+                {.budget_id = id,
+                 .event = "import",
+                 .amount = b.total(),
+                 .note = fmt::format("import {}", file.source)});
+  return find_budget(budgets, year);
 }
 
-outcome<spent_line> spend_from_budget(const command_context& ctx, const budget_spending& s) {
-  const auto b = find_budget(ctx.tx, s.year);
+outcome<spent_line> spend_from_budget(budget_store& budgets, const command_context& ctx,
+                                      const budget_spending& s) {
+  const auto b = find_budget(budgets, s.year);
   if (!b) return b.error();
   const auto found = find_line(*b, s);
   if (!found) return found.error();
@@ -178,11 +181,12 @@ outcome<spent_line> spend_from_budget(const command_context& ctx, const budget_s
     return make_error(errc::bad_input,
                       fmt::format("a correction of {} would leave '{}' with {} spent",
                                   format_kronor(s.amount), line.name, format_kronor(line.spent)));
-  record_budget(ctx, {.budget_id = b->id,
-                      .line_id = line.id,
-                      .event = "spend",
-                      .amount = s.amount,
-                      .note = trimmed_text(s.note)});
+  record_budget(budgets, ctx,
+                {.budget_id = b->id,
+                 .line_id = line.id,
+                 .event = "spend",
+                 .amount = s.amount,
+                 .note = trimmed_text(s.note)});
   return spent_line{.year = b->year, .area = found->area->name, .line = std::move(line)};
 }
 

@@ -7,8 +7,10 @@
 #include <string>
 
 #include "engine/budget.hpp"
-#include "engine/commands.hpp"
+#include "engine/budgets/budget_store.hpp"
 #include "engine/error.hpp"
+#include "engine/programme/programme_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
@@ -16,8 +18,10 @@ namespace bevaka::engine {
 // with both sums), refuses an area or a line named twice (a line in one area), an empty owner and
 // a year outside 1900–2999, and a year that has a budget already (duplicate: outcomes are recorded
 // against the stored lines, so a revised budget must not silently replace them). Stores the
-// budget and its "import" event. `owner` is kept as given (see DESIGN: groups).
-[[nodiscard]] outcome<budget> import_budget(const command_context& ctx, const imported_budget& file,
+// budget and its "import" event. `owner` is a group of the programme, by name or id (not_found
+// otherwise), stored by the group's name.
+[[nodiscard]] outcome<budget> import_budget(programme_store& programme, budget_store& budgets,
+                                            const command_context& ctx, const imported_budget& file,
                                             int year, const std::string& owner);
 
 struct budget_spending {
@@ -37,10 +41,11 @@ struct spent_line {
   std::string area{};
   budget_line line{};
 };
-[[nodiscard]] outcome<spent_line> spend_from_budget(const command_context& ctx,
+[[nodiscard]] outcome<spent_line> spend_from_budget(budget_store& budgets,
+                                                    const command_context& ctx,
                                                     const budget_spending& spending);
 
 // The year's budget with what is spent; not_found when none was imported.
-[[nodiscard]] outcome<budget> find_budget(store_transaction& tx, int year);
+[[nodiscard]] outcome<budget> find_budget(budget_store& budgets, int year);
 
 }  // namespace bevaka::engine

@@ -14,6 +14,13 @@
 
 namespace bevaka::engine {
 namespace {
+// One command's unit of work: the ports it writes through, and who acts when.
+struct unit {
+  case_store& cases;
+  reminder_store& reminders;
+  timestamp now;
+  std::string actor;
+};
 
 // The assignment events a user may fire; send and withdraw follow the round's.
 constexpr std::array<std::string_view, 7> user_assignment_events{
@@ -68,14 +75,14 @@ std::string deadline_payload(const shifted_deadline& d) {
                      format_date(d.effective));
 }
 
-void record(const command_context& ctx, event_record e) {
+void record(const unit& ctx, event_record e) {
   e.actor = ctx.actor;
   e.at = ctx.now.iso();
-  ctx.tx.append_event(e);
+  ctx.cases.append_event(e);
 }
 
-void record_round(const command_context& ctx, const round& r, std::string_view event,
-                  std::string_view from, std::string note, std::string payload) {
+void record_round(const unit& ctx, const round& r, std::string_view event, std::string_view from,
+                  std::string note, std::string payload) {
   record(ctx, event_record{.kind = case_kind::round,
                            .case_id = r.id,
                            .round_id = r.id,
@@ -86,7 +93,7 @@ void record_round(const command_context& ctx, const round& r, std::string_view e
                            .payload = std::move(payload)});
 }
 
-void record_assignment(const command_context& ctx, const assignment& a, std::string_view event,
+void record_assignment(const unit& ctx, const assignment& a, std::string_view event,
                        std::string_view from, std::string note, std::string payload) {
   record(ctx, event_record{.kind = case_kind::assignment,
                            .case_id = a.id,
@@ -100,8 +107,8 @@ void record_assignment(const command_context& ctx, const assignment& a, std::str
 }
 
 // Checks the new deadline an extend or return brings, once the machine has accepted the event.
-std::optional<error> check_new_deadline(const command_context& ctx, const round& r,
-                                        const assignment& a, const case_event& e) {
+std::optional<error> check_new_deadline(const unit& ctx, const round& r, const assignment& a,
+                                        const case_event& e) {
   const auto what = assignment_name(r, a);
   if (e.event == "extend" && e.new_deadline <= a.deadline.nominal)
     return make_error(errc::bad_input,
@@ -123,13 +130,13 @@ struct reminder_changes {
     if (effect == workflows::assignment_effect::cancel_reminders) cancel = true;
     if (effect == workflows::assignment_effect::schedule_reminders) schedule = true;
   }
-  void apply(const command_context& ctx, const assignment& a) const {
-    if (cancel) cancel_reminders(ctx, a);
-    if (schedule) schedule_reminders(ctx, a);
+  void apply(const unit& ctx, const assignment& a) const {
+    if (cancel) cancel_reminders(ctx.reminders, a);
+    if (schedule) schedule_reminders(ctx.reminders, command_context{ctx.now, ctx.actor}, a);
   }
 };
 
-outcome<assignment> apply_to_assignment(const command_context& ctx, const round& r, assignment a,
+outcome<assignment> apply_to_assignment(const unit& ctx, const round& r, assignment a,
                                         const case_event& e) {
   const workflows::assignment_facts facts{.body_is_committee = a.kind == body_kind::committee,
                                           .new_deadline_given = e.new_deadline.has_value()};
@@ -157,18 +164,18 @@ outcome<assignment> apply_to_assignment(const command_context& ctx, const round&
   }
   const std::string from = a.state;
   a.state = std::string(fired->to);
-  if (!ctx.tx.update_assignment(was, a)) return conflict_error(assignment_name(r, a));
+  if (!ctx.cases.update_assignment(was, a)) return conflict_error(assignment_name(r, a));
   ++a.version;
   record_assignment(ctx, a, e.event, from, e.note, std::move(payload));
   reminders.apply(ctx, a);
   return a;
 }
 
-outcome<round> apply_to_round(const command_context& ctx, round r, const case_event& e);
+outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e);
 
 // Sends or withdraws every assignment that still accepts it, each with its own event.
-std::optional<error> cascade(const command_context& ctx, const round& r, std::string_view event) {
-  for (auto& a : ctx.tx.assignments_of(r.id)) {
+std::optional<error> cascade(const unit& ctx, const round& r, std::string_view event) {
+  for (auto& a : ctx.cases.assignments_of(r.id)) {
     if (has_ended(a.state) || (event == "send" && a.state != "draft")) continue;
     const auto applied =
         apply_to_assignment(ctx, r, std::move(a), case_event{.event = std::string(event)});
@@ -177,13 +184,13 @@ std::optional<error> cascade(const command_context& ctx, const round& r, std::st
   return std::nullopt;
 }
 
-outcome<round> apply_to_round(const command_context& ctx, round r, const case_event& e) {
+outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e) {
   const workflows::round_facts facts{.may_skip_council = r.kind == round_kind::consultation};
   const auto fired = workflows::fire_round(r.state, e.event, facts);
   if (!fired) return refusal_error(round_name(r), fired.error(), false);
   const std::string from = r.state;
   r.state = std::string(fired->to);
-  if (!ctx.tx.update_round(r)) return conflict_error(round_name(r));
+  if (!ctx.cases.update_round(r)) return conflict_error(round_name(r));
   ++r.version;
   record_round(ctx, r, e.event, from, e.note, "{}");
   for (const auto effect : fired->effects) {
@@ -194,10 +201,10 @@ outcome<round> apply_to_round(const command_context& ctx, round r, const case_ev
 }
 
 // Answers close on their own when the last assignment of a sent round has ended.
-outcome<round> close_answers_if_all_ended(const command_context& ctx, round r) {
+outcome<round> close_answers_if_all_ended(const unit& ctx, round r) {
   if (r.state != "sent") return r;
-  if (ctx.tx.has_open_assignment(r.id)) return r;
-  const command_context engine_ctx{ctx.tx, ctx.now, "bevaka"};
+  if (ctx.cases.has_open_assignment(r.id)) return r;
+  const unit engine_ctx{ctx.cases, ctx.reminders, ctx.now, std::string(engine_actor)};
   return apply_to_round(engine_ctx, std::move(r),
                         case_event{.event = "close-answers", .note = "every assignment has ended"});
 }
@@ -209,9 +216,9 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-outcome<std::vector<body>> resolve_recipients(store_transaction& tx, const new_round& request) {
+outcome<std::vector<body>> resolve_recipients(case_store& cases, const new_round& request) {
   if (request.all_bodies_of_kind) {
-    auto all = tx.bodies(request.all_bodies_of_kind);
+    auto all = cases.bodies(request.all_bodies_of_kind);
     if (all.empty())
       return make_error(errc::not_found, fmt::format("there are no bodies of kind {}",
                                                      to_string(*request.all_bodies_of_kind)));
@@ -221,7 +228,7 @@ outcome<std::vector<body>> resolve_recipients(store_transaction& tx, const new_r
     return make_error(errc::bad_input, "a round needs at least one body (--to or --to-all)");
   std::vector<body> found;
   for (const auto& key : request.recipients) {
-    auto b = find_body(tx, key);
+    auto b = find_body(cases, key);
     if (!b) return b.error();
     if (std::any_of(found.begin(), found.end(), [&](const body& f) { return f.id == b->id; }))
       return make_error(errc::bad_input, fmt::format("{} is named twice", b->name));
@@ -230,7 +237,7 @@ outcome<std::vector<body>> resolve_recipients(store_transaction& tx, const new_r
   return found;
 }
 
-outcome<round> insert_round_with_assignments(const command_context& ctx, const new_round& request,
+outcome<round> insert_round_with_assignments(const unit& ctx, const new_round& request,
                                              const std::vector<body>& recipients) {
   round r{.kind = request.kind,
           .ref = trimmed(request.ref),
@@ -238,8 +245,8 @@ outcome<round> insert_round_with_assignments(const command_context& ctx, const n
           .state = "draft",
           .deadline = deadline_for(request.shift_deadlines, request.deadline),
           .shift_deadlines = request.shift_deadlines};
-  r.id = ctx.tx.insert_round(r);
-  ctx.tx.set_reminder_policy(r.id, to_string(request.reminders));
+  r.id = ctx.cases.insert_round(r);
+  ctx.reminders.set_reminder_policy(r.id, to_string(request.reminders));
   record_round(ctx, r, "create", "", "", deadline_payload(r.deadline));
   for (const auto& b : recipients) {
     assignment a{.round_id = r.id,
@@ -248,7 +255,7 @@ outcome<round> insert_round_with_assignments(const command_context& ctx, const n
                  .kind = b.kind,
                  .state = "draft",
                  .deadline = r.deadline};
-    a.id = ctx.tx.insert_assignment(a);
+    a.id = ctx.cases.insert_assignment(a);
     record_assignment(ctx, a, "create", "", "", deadline_payload(a.deadline));
   }
   return r;
@@ -256,10 +263,10 @@ outcome<round> insert_round_with_assignments(const command_context& ctx, const n
 
 }  // namespace
 
-outcome<body> add_body(store_transaction& tx, const new_body& request) {
+outcome<body> add_body(case_store& cases, const new_body& request) {
   body b{.name = trimmed(request.name), .kind = request.kind};
   if (b.name.empty()) return make_error(errc::bad_input, "a body needs a name");
-  if (tx.body_by_name(b.name))
+  if (cases.body_by_name(b.name))
     return make_error(errc::duplicate, fmt::format("a body named '{}' already exists", b.name));
   for (const auto& email : request.emails) {
     auto address = trimmed(email);
@@ -269,35 +276,40 @@ outcome<body> add_body(store_transaction& tx, const new_body& request) {
       return make_error(errc::bad_input, fmt::format("'{}' is not an e-mail address", email));
     b.emails.push_back(std::move(address));
   }
-  b.id = tx.insert_body(b);
+  b.id = cases.insert_body(b);
   return b;
 }
 
-outcome<round> create_round(const command_context& ctx, const new_round& request) {
+outcome<round> create_round(case_store& cases, reminder_store& reminders,
+                            const command_context& who, const new_round& request) {
+  const unit ctx{cases, reminders, who.now, who.actor};
   if (trimmed(request.ref).empty()) return make_error(errc::bad_input, "a round needs --ref");
   if (trimmed(request.title).empty()) return make_error(errc::bad_input, "a round needs --title");
   // References that differ only in case or spacing are the same case (reference_key).
-  if (const auto existing = ctx.tx.round_by_ref(trimmed(request.ref)))
+  if (const auto existing = cases.round_by_ref(trimmed(request.ref)))
     return make_error(errc::duplicate, fmt::format("a round with reference number '{}' already "
                                                    "exists",
                                                    existing->ref));
-  const auto recipients = resolve_recipients(ctx.tx, request);
+  const auto recipients = resolve_recipients(cases, request);
   if (!recipients) return recipients.error();
   auto r = insert_round_with_assignments(ctx, request, *recipients);
   if (!r || request.draft) return r;
   return apply_to_round(ctx, std::move(*r), case_event{.event = "send"});
 }
 
-outcome<round> fire_round_event(const command_context& ctx, std::string_view round_key,
+outcome<round> fire_round_event(case_store& cases, reminder_store& reminders,
+                                const command_context& who, std::string_view round_key,
                                 const case_event& e) {
-  auto r = find_round(ctx.tx, round_key);
+  auto r = find_round(cases, round_key);
   if (!r) return r.error();
-  return apply_to_round(ctx, std::move(*r), e);
+  return apply_to_round(unit{cases, reminders, who.now, who.actor}, std::move(*r), e);
 }
 
-outcome<assignment> fire_assignment_event(const command_context& ctx, std::string_view round_key,
+outcome<assignment> fire_assignment_event(case_store& cases, reminder_store& reminders,
+                                          const command_context& who, std::string_view round_key,
                                           std::string_view body_key, const case_event& e) {
-  auto found = find_assignment(ctx.tx, round_key, body_key);
+  const unit ctx{cases, reminders, who.now, who.actor};
+  auto found = find_assignment(cases, round_key, body_key);
   if (!found) return found.error();
   auto& [r, a] = *found;
   if (!is_user_assignment_event(e.event))

@@ -8,20 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "engine/cases/case_store.hpp"
 #include "engine/clock.hpp"
 #include "engine/error.hpp"
 #include "engine/model.hpp"
 #include "engine/reminder_policy.hpp"
-#include "engine/store.hpp"
+#include "engine/reminders/reminder_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
-
-// Who acts and when: every event is stamped with the engine's clock and its actor.
-struct command_context {
-  store_transaction& tx;
-  timestamp now;
-  std::string actor{};
-};
 
 struct new_body {
   std::string name{};
@@ -30,7 +25,7 @@ struct new_body {
 };
 
 // Refuses an empty name, a name already taken (duplicate) and an address without '@'.
-[[nodiscard]] outcome<body> add_body(store_transaction& tx, const new_body& request);
+[[nodiscard]] outcome<body> add_body(case_store& cases, const new_body& request);
 
 struct new_round {
   round_kind kind = round_kind::consultation;
@@ -46,7 +41,8 @@ struct new_round {
 
 // Creates the round and one assignment per recipient, and sends them unless `draft`. Sending
 // schedules the reminders of the round's policy in the same transaction.
-[[nodiscard]] outcome<round> create_round(const command_context& ctx, const new_round& request);
+[[nodiscard]] outcome<round> create_round(case_store& cases, reminder_store& reminders,
+                                          const command_context& ctx, const new_round& request);
 
 struct case_event {
   std::string event{};  // as the CLI spells it: "close-answers", "submit"
@@ -56,15 +52,15 @@ struct case_event {
 
 // send, close-answers, discuss, approve, withdraw. Sending and withdrawing a round do the same
 // to its assignments, each with an event of its own.
-[[nodiscard]] outcome<round> fire_round_event(const command_context& ctx,
+[[nodiscard]] outcome<round> fire_round_event(case_store& cases, reminder_store& reminders,
+                                              const command_context& ctx,
                                               std::string_view round_key, const case_event& e);
 
 // start, decide, submit, register, decline, return, extend. When the last open assignment of a
 // sent round ends, the round's answers close on their own. Submit, decline and withdraw cancel
 // the assignment's reminders; extend and return move them to the new deadline.
-[[nodiscard]] outcome<assignment> fire_assignment_event(const command_context& ctx,
-                                                        std::string_view round_key,
-                                                        std::string_view body_key,
-                                                        const case_event& e);
+[[nodiscard]] outcome<assignment> fire_assignment_event(
+    case_store& cases, reminder_store& reminders, const command_context& ctx,
+    std::string_view round_key, std::string_view body_key, const case_event& e);
 
 }  // namespace bevaka::engine

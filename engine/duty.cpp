@@ -47,7 +47,8 @@ std::optional<error> check_order(const std::vector<duty_step>& steps, const duty
   return std::nullopt;
 }
 
-outcome<duty_step> with_plan(store_transaction& tx, duty_step s, const new_duty_step& request) {
+outcome<duty_step> with_plan(programme_store& programme, duty_step s,
+                             const new_duty_step& request) {
   const bool takes_plan = s.kind == duty_step_kind::action_plan;
   if (!takes_plan && request.plan)
     return make_error(errc::bad_input, fmt::format("--plan is for the action-plan step, not the {}",
@@ -56,7 +57,7 @@ outcome<duty_step> with_plan(store_transaction& tx, duty_step s, const new_duty_
   if (!request.plan)
     return make_error(errc::bad_input,
                       "the action-plan step needs --plan (the plan decided on the picture)");
-  const auto p = find_plan(tx, *request.plan);
+  const auto p = find_plan(programme, *request.plan);
   if (!p) return p.error();
   if (p->state == "draft")
     return make_error(errc::refused,
@@ -66,7 +67,8 @@ outcome<duty_step> with_plan(store_transaction& tx, duty_step s, const new_duty_
   return s;
 }
 
-outcome<duty_step> parse_step(const command_context& ctx, const new_duty_step& request) {
+outcome<duty_step> parse_step(case_store& cases, programme_store& programme,
+                              const command_context& ctx, const new_duty_step& request) {
   duty_step s{.kind = request.kind, .ref = trimmed_text(request.ref)};
   const auto period = parse_year_span(trimmed_text(request.period));
   if (!period)
@@ -85,11 +87,11 @@ outcome<duty_step> parse_step(const command_context& ctx, const new_duty_step& r
     return make_error(errc::bad_input, fmt::format("--decided {} is after today ({})",
                                                    request.decided, format_date(ctx.now.day)));
   s.decided = *decided;
-  const auto b = find_body(ctx.tx, request.body);
+  const auto b = find_body(cases, request.body);
   if (!b) return b.error();
   s.body_id = b->id;
   s.body = b->name;
-  return with_plan(ctx.tx, std::move(s), request);
+  return with_plan(programme, std::move(s), request);
 }
 
 duty_period_status period_status(const std::vector<duty_step>& steps, year_span period,
@@ -131,31 +133,34 @@ std::optional<duty_due> uncovered(const std::vector<duty_period_status>& periods
 
 date duty_in_force() { return date{year{2023}, month{7}, day{1}}; }
 
-outcome<duty_step> record_duty_step(const command_context& ctx, const new_duty_step& request) {
-  auto s = parse_step(ctx, request);
+outcome<duty_step> record_duty_step(case_store& cases, followup_store& followup,
+                                    programme_store& programme, const command_context& ctx,
+                                    const new_duty_step& request) {
+  auto s = parse_step(cases, programme, ctx, request);
   if (!s) return s.error();
-  const auto steps = ctx.tx.duty_steps();
+  const auto steps = programme.duty_steps();
   if (const auto* same = step_of(steps, s->period, s->kind))
     return make_error(errc::duplicate,
                       fmt::format("{} is recorded already ({}, {})", step_name(s->kind, s->period),
                                   same->ref, format_date(same->decided)));
   if (auto out_of_order = check_order(steps, *s)) return *out_of_order;
-  s->id = ctx.tx.insert_duty_step(*s);
+  s->id = programme.insert_duty_step(*s);
   record_followup(
-      ctx, followup_event{.case_kind = std::string(duty_step_case),
-                          .case_id = s->id,
-                          .event = "record",
-                          .to = std::string(to_string(s->kind)),
-                          .payload = fmt::format(
-                              R"({{"period":"{}","ref":{},"decided":"{}","body":{},"plan":{}}})",
-                              format_year_span(s->period), json_quoted(s->ref),
-                              format_date(s->decided), json_quoted(s->body),
-                              s->plan_id ? json_quoted(s->plan_ref) : std::string("null"))});
+      followup, ctx,
+      followup_event{
+          .case_kind = std::string(duty_step_case),
+          .case_id = s->id,
+          .event = "record",
+          .to = std::string(to_string(s->kind)),
+          .payload = fmt::format(R"({{"period":"{}","ref":{},"decided":"{}","body":{},"plan":{}}})",
+                                 format_year_span(s->period), json_quoted(s->ref),
+                                 format_date(s->decided), json_quoted(s->body),
+                                 s->plan_id ? json_quoted(s->plan_ref) : std::string("null"))});
   return s;
 }
 
-duty_status find_duty_status(store_transaction& tx, date as_of) {
-  const auto steps = tx.duty_steps();
+duty_status find_duty_status(programme_store& programme, date as_of) {
+  const auto steps = programme.duty_steps();
   duty_status status{.as_of = as_of};
   for (const auto& s : steps)
     if (std::none_of(status.periods.begin(), status.periods.end(),

@@ -9,9 +9,12 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/commands.hpp"
+#include "engine/cases/case_store.hpp"
 #include "engine/error.hpp"
+#include "engine/followup/followup_store.hpp"
 #include "engine/programme.hpp"
+#include "engine/programme/programme_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
@@ -32,8 +35,11 @@ struct new_duty_step {
 // Refuses a malformed period, reference or date, a decision after today, --plan on any step but
 // the action plan, and an action plan without --plan (bad_input); an unknown body or plan
 // (not_found); a step the period has already (duplicate); a step before the one it follows, or
-// decided before it, or a plan still in draft (refused).
-[[nodiscard]] outcome<duty_step> record_duty_step(const command_context& ctx,
+// decided before it, or a plan still in draft (refused). The step's event is recorded beside the
+// follow-up cases (case kind "duty_step").
+[[nodiscard]] outcome<duty_step> record_duty_step(case_store& cases, followup_store& followup,
+                                                  programme_store& programme,
+                                                  const command_context& ctx,
                                                   const new_duty_step& request);
 
 struct duty_step_status {
@@ -66,6 +72,6 @@ struct duty_status {
   std::optional<duty_due> next{};             // none when nothing is due
 };
 
-[[nodiscard]] duty_status find_duty_status(store_transaction& tx, date as_of);
+[[nodiscard]] duty_status find_duty_status(programme_store& programme, date as_of);
 
 }  // namespace bevaka::engine

@@ -45,23 +45,24 @@ std::string apply(action_item& item, const item_event& e, const std::string& per
   return "{}";
 }
 
-outcome<action_item> save(const command_context& ctx, action_item item, followup_event e) {
-  if (!ctx.tx.update_action_item(item))
+outcome<action_item> save(followup_store& followup, const command_context& ctx, action_item item,
+                          followup_event e) {
+  if (!followup.update_action_item(item))
     return make_error(errc::conflict, fmt::format("{} was changed by someone else meanwhile; try "
                                                   "again",
                                                   describe(item)));
   ++item.version;
-  record_followup(ctx, std::move(e));
+  record_followup(followup, ctx, std::move(e));
   return item;
 }
 
 }  // namespace
 
-outcome<action_item> fire_item_event(const command_context& ctx, std::string_view id_text,
-                                     const item_event& request) {
+outcome<action_item> fire_item_event(followup_store& followup, const command_context& ctx,
+                                     std::string_view id_text, const item_event& request) {
   item_event e = request;
   e.text = trimmed_text(e.text);
-  auto item = find_action_item(ctx.tx, id_text);
+  auto item = find_action_item(followup, id_text);
   if (!item) return item.error();
   if (auto bad = check_request(*item, e)) return *bad;
   const auto period = format_half_year(e.period.value_or(half_year_of(ctx.now.day)));
@@ -72,12 +73,12 @@ outcome<action_item> fire_item_event(const command_context& ctx, std::string_vie
   auto fired = fire_on_item(*item, e.event, facts, e.text, "{}");
   if (!fired) return fired.error();
   fired->record.payload = apply(*item, e, period, fired->effects);
-  return save(ctx, std::move(*item), std::move(fired->record));
+  return save(followup, ctx, std::move(*item), std::move(fired->record));
 }
 
-outcome<action_item> set_item_fields(const command_context& ctx, std::string_view id_text,
-                                     const item_settings& settings) {
-  auto item = find_action_item(ctx.tx, id_text);
+outcome<action_item> set_item_fields(followup_store& followup, const command_context& ctx,
+                                     std::string_view id_text, const item_settings& settings) {
+  auto item = find_action_item(followup, id_text);
   if (!item) return item.error();
   std::vector<std::string> changed;
   if (settings.category) {
@@ -110,7 +111,7 @@ outcome<action_item> set_item_fields(const command_context& ctx, std::string_vie
                    .from = item->state,
                    .to = item->state,
                    .payload = "{" + payload + "}"};
-  return save(ctx, std::move(*item), std::move(e));
+  return save(followup, ctx, std::move(*item), std::move(e));
 }
 
 }  // namespace bevaka::engine

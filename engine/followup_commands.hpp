@@ -7,9 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "engine/commands.hpp"
 #include "engine/error.hpp"
 #include "engine/followup.hpp"
+#include "engine/followup/followup_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
@@ -23,7 +24,8 @@ struct item_event {
 // `id_text` is the item's id. Refuses what the lifecycle refuses: a second report for one
 // half-year, evaluate without an evaluation method or a result (--text), any event the state has
 // no row for; bad_input for an unknown event, report without text, --period on other events.
-[[nodiscard]] outcome<action_item> fire_item_event(const command_context& ctx,
+[[nodiscard]] outcome<action_item> fire_item_event(followup_store& followup,
+                                                   const command_context& ctx,
                                                    std::string_view id_text, const item_event& e);
 
 struct item_settings {
@@ -32,7 +34,8 @@ struct item_settings {
 };
 
 // Sets the category and/or the evaluation method; one "set" event lists what changed.
-[[nodiscard]] outcome<action_item> set_item_fields(const command_context& ctx,
+[[nodiscard]] outcome<action_item> set_item_fields(followup_store& followup,
+                                                   const command_context& ctx,
                                                    std::string_view id_text,
                                                    const item_settings& settings);
 

@@ -38,10 +38,10 @@ outcome<fired_item_event> fire_on_item(action_item& item, std::string_view event
   return fired_item_event{std::move(e), fired->effects};
 }
 
-void record_followup(const command_context& ctx, followup_event e) {
+void record_followup(followup_store& followup, const command_context& ctx, followup_event e) {
   e.actor = ctx.actor;
   e.at = ctx.now.iso();
-  ctx.tx.append_followup_event(e);
+  followup.append_followup_event(e);
 }
 
 std::string trimmed_text(std::string_view text) {

@@ -7,9 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/commands.hpp"
 #include "engine/error.hpp"
 #include "engine/followup.hpp"
+#include "engine/followup/followup_store.hpp"
+#include "engine/shared/command_context.hpp"
 #include "workflows/action_item.hpp"
 
 namespace bevaka::engine {
@@ -32,8 +33,8 @@ struct fired_item_event {
                                                      const workflows::action_item_facts& facts,
                                                      std::string note, std::string payload);
 
-// Stamps `e` with the context's actor and clock and appends it to the record.
-void record_followup(const command_context& ctx, followup_event e);
+// Stamps `e` with the context's actor and clock and appends it to the follow-up record.
+void record_followup(followup_store& followup, const command_context& ctx, followup_event e);
 
 // `text` without leading and trailing white space: what users type is stored so.
 [[nodiscard]] std::string trimmed_text(std::string_view text);

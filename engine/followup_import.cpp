@@ -53,15 +53,16 @@ class field_changes {
 
 class table_import {
  public:
-  table_import(const command_context& ctx, const imported_table& table, std::string unit)
-      : ctx_(ctx), table_(table), unit_(std::move(unit)) {}
+  table_import(followup_store& followup, const command_context& ctx, const imported_table& table,
+               std::string unit)
+      : followup_(followup), ctx_(ctx), table_(table), unit_(std::move(unit)) {}
 
   outcome<import_summary> run() {
     if (auto refused = refuse_repeated_activities(table_)) return *refused;
-    for (auto& item : ctx_.tx.action_items(unit_))
+    for (auto& item : followup_.action_items(unit_))
       stored_.emplace(key{item.area, item.activity}, std::move(item));
     for (std::size_t i = 0; i < table_.areas.size(); ++i)
-      ctx_.tx.save_followup_area({unit_, table_.areas[i], static_cast<int>(i)});
+      followup_.save_followup_area({unit_, table_.areas[i], static_cast<int>(i)});
     for (std::size_t i = 0; i < table_.rows.size(); ++i) {
       const auto& row = table_.rows[i];
       const auto found = stored_.find(key{row.area, row.activity});
@@ -115,17 +116,18 @@ class table_import {
     put_period_text(item.plans, format_half_year(table_.plan_period), row.plan);
     auto events = advance(item, row);
     if (!events) return events.error();
-    item.id = ctx_.tx.insert_action_item(item);
-    record_followup(ctx_, followup_event{.case_kind = std::string(action_item_case),
-                                         .case_id = item.id,
-                                         .event = "import",
-                                         .to = "proposed",
-                                         .note = "import " + where(row),
-                                         .payload = fmt::format(R"({{"source":{}}})",
-                                                                json_quoted(where(row)))});
+    item.id = followup_.insert_action_item(item);
+    record_followup(
+        followup_, ctx_,
+        followup_event{.case_kind = std::string(action_item_case),
+                       .case_id = item.id,
+                       .event = "import",
+                       .to = "proposed",
+                       .note = "import " + where(row),
+                       .payload = fmt::format(R"({{"source":{}}})", json_quoted(where(row)))});
     for (auto& e : *events) {
       e.case_id = item.id;
-      record_followup(ctx_, std::move(e));
+      record_followup(followup_, ctx_, std::move(e));
     }
     ++created_;
     return std::nullopt;
@@ -154,19 +156,20 @@ class table_import {
       ++unchanged_;
       return std::nullopt;
     }
-    if (!ctx_.tx.update_action_item(item))
+    if (!followup_.update_action_item(item))
       return make_error(errc::conflict, fmt::format("{} was changed by someone else meanwhile; "
                                                     "import again",
                                                     describe(item)));
     if (!changes.empty())
-      record_followup(ctx_, followup_event{.case_kind = std::string(action_item_case),
-                                           .case_id = item.id,
-                                           .event = "update",
-                                           .from = state_before,
-                                           .to = state_before,
-                                           .note = "import " + where(row),
-                                           .payload = changes.payload(where(row))});
-    for (auto& e : *events) record_followup(ctx_, std::move(e));
+      record_followup(followup_, ctx_,
+                      followup_event{.case_kind = std::string(action_item_case),
+                                     .case_id = item.id,
+                                     .event = "update",
+                                     .from = state_before,
+                                     .to = state_before,
+                                     .note = "import " + where(row),
+                                     .payload = changes.payload(where(row))});
+    for (auto& e : *events) record_followup(followup_, ctx_, std::move(e));
     ++(changes.empty() && events->empty() ? unchanged_ : updated_);
     return std::nullopt;
   }
@@ -199,6 +202,7 @@ class table_import {
                           .unchanged = unchanged_};
   }
 
+  followup_store& followup_;
   const command_context& ctx_;
   const imported_table& table_;
   std::string unit_;
@@ -208,10 +212,10 @@ class table_import {
 
 }  // namespace
 
-outcome<import_summary> import_followup_table(const command_context& ctx,
+outcome<import_summary> import_followup_table(followup_store& followup, const command_context& ctx,
                                               const imported_table& table,
                                               const std::string& unit) {
-  return table_import(ctx, table, trimmed_text(unit)).run();
+  return table_import(followup, ctx, table, trimmed_text(unit)).run();
 }
 
 }  // namespace bevaka::engine

@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/commands.hpp"
 #include "engine/error.hpp"
 #include "engine/followup.hpp"
+#include "engine/followup/followup_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
@@ -47,7 +48,8 @@ struct import_summary {
 // through its lifecycle as far as the table shows: work done in the period starts it and records
 // the period's report; a plan alone plans it. Refuses (bad_input, "file:line: ...") an activity
 // named twice in one area. Items of the unit that the table does not name are left as they are.
-[[nodiscard]] outcome<import_summary> import_followup_table(const command_context& ctx,
+[[nodiscard]] outcome<import_summary> import_followup_table(followup_store& followup,
+                                                            const command_context& ctx,
                                                             const imported_table& table,
                                                             const std::string& unit);
 

@@ -49,30 +49,30 @@ outcome<std::string> the_only_unit(const std::vector<action_item>& items) {
 
 }  // namespace
 
-std::vector<action_item> find_action_items(store_transaction& tx,
+std::vector<action_item> find_action_items(followup_store& followup,
                                            const action_item_filter& filter) {
-  auto items =
-      tx.action_items(filter.unit ? std::optional<std::string_view>(*filter.unit) : std::nullopt);
+  auto items = followup.action_items(filter.unit ? std::optional<std::string_view>(*filter.unit)
+                                                 : std::nullopt);
   std::erase_if(items, [&](const action_item& item) { return !matches(item, filter); });
   return items;
 }
 
-outcome<action_item> find_action_item(store_transaction& tx, std::string_view id_text) {
+outcome<action_item> find_action_item(followup_store& followup, std::string_view id_text) {
   id_t id = 0;
   const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
   if (ec != std::errc{} || end != id_text.data() + id_text.size())
     return make_error(errc::bad_input,
                       fmt::format("'{}' is not an action item's id (a number)", id_text));
-  auto item = tx.action_item_by_id(id);
+  auto item = followup.action_item_by_id(id);
   if (!item) return make_error(errc::not_found, fmt::format("no action item {}", id));
   return std::move(*item);
 }
 
-std::vector<area_summary> summarize_areas(store_transaction& tx,
+std::vector<area_summary> summarize_areas(followup_store& followup,
                                           std::optional<std::string_view> unit) {
-  const auto items = tx.action_items(unit);
+  const auto items = followup.action_items(unit);
   std::vector<area_summary> summaries;
-  for (const auto& area : tx.followup_areas(unit)) {
+  for (const auto& area : followup.followup_areas(unit)) {
     area_summary s{area.unit, area.name};
     for (const auto& item : items) {
       if (item.unit != area.unit || item.area != area.name) continue;
@@ -84,14 +84,15 @@ std::vector<area_summary> summarize_areas(store_transaction& tx,
   return summaries;
 }
 
-outcome<followup_sheet> make_followup_sheet(store_transaction& tx, std::optional<std::string> unit,
+outcome<followup_sheet> make_followup_sheet(followup_store& followup,
+                                            std::optional<std::string> unit,
                                             std::optional<half_year> period, date today) {
   followup_sheet sheet;
-  sheet.items = tx.action_items(unit ? std::optional<std::string_view>(*unit) : std::nullopt);
+  sheet.items = followup.action_items(unit ? std::optional<std::string_view>(*unit) : std::nullopt);
   const auto only_unit = unit ? outcome<std::string>(*unit) : the_only_unit(sheet.items);
   if (!only_unit) return only_unit.error();
   sheet.unit = *only_unit;
-  sheet.areas = tx.followup_areas(sheet.unit);
+  sheet.areas = followup.followup_areas(sheet.unit);
   if (sheet.areas.empty() && sheet.items.empty())
     return make_error(errc::not_found,
                       unit ? fmt::format("the unit '{}' has no follow-up table", *unit)
@@ -102,11 +103,11 @@ outcome<followup_sheet> make_followup_sheet(store_transaction& tx, std::optional
   return sheet;
 }
 
-outcome<std::vector<followup_event>> item_timeline(store_transaction& tx,
+outcome<std::vector<followup_event>> item_timeline(followup_store& followup,
                                                    std::string_view id_text) {
-  const auto item = find_action_item(tx, id_text);
+  const auto item = find_action_item(followup, id_text);
   if (!item) return item.error();
-  return tx.followup_events(action_item_case, item->id);
+  return followup.followup_events(action_item_case, item->id);
 }
 
 }  // namespace bevaka::engine

@@ -9,7 +9,7 @@
 
 #include "engine/error.hpp"
 #include "engine/followup.hpp"
-#include "engine/store.hpp"
+#include "engine/followup/followup_store.hpp"
 
 namespace bevaka::engine {
 
@@ -27,11 +27,11 @@ struct action_item_filter {
 };
 
 // In table order (unit, area, row).
-[[nodiscard]] std::vector<action_item> find_action_items(store_transaction& tx,
+[[nodiscard]] std::vector<action_item> find_action_items(followup_store& followup,
                                                          const action_item_filter& filter);
 
 // `id_text` is the item's id; not_found otherwise.
-[[nodiscard]] outcome<action_item> find_action_item(store_transaction& tx,
+[[nodiscard]] outcome<action_item> find_action_item(followup_store& followup,
                                                     std::string_view id_text);
 
 struct area_summary {
@@ -42,7 +42,7 @@ struct area_summary {
 };
 
 // Every area of one unit or all, in table order, with how many items it has.
-[[nodiscard]] std::vector<area_summary> summarize_areas(store_transaction& tx,
+[[nodiscard]] std::vector<area_summary> summarize_areas(followup_store& followup,
                                                         std::optional<std::string_view> unit);
 
 // One unit's table as it is sent out: its areas and items in table order, and the half-years of
@@ -59,13 +59,13 @@ struct followup_sheet {
 // for, or a plan for the half-year after (and the half-year before `today` when none has).
 // Without a unit the items must all be of one unit (bad_input names them otherwise); not_found
 // when there is nothing to write.
-[[nodiscard]] outcome<followup_sheet> make_followup_sheet(store_transaction& tx,
+[[nodiscard]] outcome<followup_sheet> make_followup_sheet(followup_store& followup,
                                                           std::optional<std::string> unit,
                                                           std::optional<half_year> period,
                                                           date today);
 
 // The item's record, oldest first.
-[[nodiscard]] outcome<std::vector<followup_event>> item_timeline(store_transaction& tx,
+[[nodiscard]] outcome<std::vector<followup_event>> item_timeline(followup_store& followup,
                                                                  std::string_view id_text);
 
 }  // namespace bevaka::engine

@@ -1,15 +1,18 @@
 #pragma once
 // Groups of the safety programme: adding them, moving one into another, finding them. Each change
-// is recorded beside the follow-up cases (case kind "group").
+// is recorded beside the follow-up cases (case kind "group"), through the follow-up port.
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "engine/commands.hpp"
+#include "engine/cases/case_store.hpp"
 #include "engine/error.hpp"
+#include "engine/followup/followup_store.hpp"
 #include "engine/programme.hpp"
+#include "engine/programme/programme_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
@@ -26,14 +29,17 @@ struct new_group {
 
 // Refuses an empty name (bad_input), a name already taken (duplicate), an unknown body or group
 // (not_found), a member named twice or meetings fewer than one a year (bad_input).
-[[nodiscard]] outcome<group> add_group(const command_context& ctx, const new_group& request);
+[[nodiscard]] outcome<group> add_group(case_store& cases, followup_store& followup,
+                                       programme_store& programme, const command_context& ctx,
+                                       const new_group& request);
 
 // Makes `key` part of `part_of` (a group's name or id), or of none when nullopt. Refuses a move
 // that would make a group part of itself, directly or through others (refused).
-[[nodiscard]] outcome<group> move_group(const command_context& ctx, std::string_view key,
+[[nodiscard]] outcome<group> move_group(followup_store& followup, programme_store& programme,
+                                        const command_context& ctx, std::string_view key,
                                         const std::optional<std::string>& part_of);
 
 // `key` is the group's name or id; not_found otherwise.
-[[nodiscard]] outcome<group> find_group(store_transaction& tx, std::string_view key);
+[[nodiscard]] outcome<group> find_group(programme_store& programme, std::string_view key);
 
 }  // namespace bevaka::engine

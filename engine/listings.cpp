@@ -13,10 +13,11 @@ void keep_only_body(std::vector<assignment>& assignments, id_t body_id) {
 
 }  // namespace
 
-std::vector<round_view> all_rounds(store_transaction& tx, std::optional<id_t> only_body) {
+std::vector<round_view> all_rounds(case_store& cases, case_listings& listings,
+                                   std::optional<id_t> only_body) {
   std::vector<round_view> views;
-  for (auto& r : tx.rounds()) {
-    auto assignments = tx.assignments_of(r.id);
+  for (auto& r : listings.rounds()) {
+    auto assignments = cases.assignments_of(r.id);
     if (only_body) {
       keep_only_body(assignments, *only_body);
       if (assignments.empty()) continue;
@@ -26,10 +27,11 @@ std::vector<round_view> all_rounds(store_transaction& tx, std::optional<id_t> on
   return views;
 }
 
-std::vector<obligation> obligations_of(store_transaction& tx, const body& b, date today) {
+std::vector<obligation> obligations_of(case_store& cases, case_listings& listings, const body& b,
+                                       date today) {
   std::vector<obligation> found;
-  for (auto& a : tx.assignments_of_body(b.id)) {
-    auto r = tx.round_by_id(a.round_id);
+  for (auto& a : listings.assignments_of_body(b.id)) {
+    auto r = cases.round_by_id(a.round_id);
     if (!r) continue;
     obligation o{std::move(*r), std::move(a)};
     const int days = working_days_between(o.a.deadline.effective, today);

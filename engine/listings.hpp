@@ -5,15 +5,16 @@
 #include <optional>
 #include <vector>
 
+#include "engine/cases/case_listings.hpp"
+#include "engine/cases/case_store.hpp"
 #include "engine/model.hpp"
 #include "engine/queries.hpp"
-#include "engine/store.hpp"
 
 namespace bevaka::engine {
 
 // Every round with its assignments, latest deadline first; only the rounds sent to `only_body`
 // (and only its assignment in each) when given.
-[[nodiscard]] std::vector<round_view> all_rounds(store_transaction& tx,
+[[nodiscard]] std::vector<round_view> all_rounds(case_store& cases, case_listings& listings,
                                                  std::optional<id_t> only_body);
 
 // One body's part in one round, as the body's secretary sees it on `today`.
@@ -24,7 +25,7 @@ struct obligation {
 };
 
 // The body's assignments in every round, earliest deadline first.
-[[nodiscard]] std::vector<obligation> obligations_of(store_transaction& tx, const body& b,
-                                                     date today);
+[[nodiscard]] std::vector<obligation> obligations_of(case_store& cases, case_listings& listings,
+                                                     const body& b, date today);
 
 }  // namespace bevaka::engine

@@ -16,30 +16,30 @@ std::optional<id_t> as_id(std::string_view key) {
 
 }  // namespace
 
-outcome<round> find_round(store_transaction& tx, std::string_view key) {
-  if (auto by_ref = tx.round_by_ref(key)) return *by_ref;
+outcome<round> find_round(case_store& cases, std::string_view key) {
+  if (auto by_ref = cases.round_by_ref(key)) return *by_ref;
   if (const auto id = as_id(key))
-    if (auto by_id = tx.round_by_id(*id)) return *by_id;
+    if (auto by_id = cases.round_by_id(*id)) return *by_id;
   return make_error(errc::not_found, fmt::format("no round with id or reference number '{}'", key));
 }
 
-outcome<body> find_body(store_transaction& tx, std::string_view key) {
-  if (auto by_name = tx.body_by_name(key)) return *by_name;
+outcome<body> find_body(case_store& cases, std::string_view key) {
+  if (auto by_name = cases.body_by_name(key)) return *by_name;
   if (const auto id = as_id(key))
-    if (auto by_id = tx.body_by_id(*id)) return *by_id;
+    if (auto by_id = cases.body_by_id(*id)) return *by_id;
   return make_error(errc::not_found, fmt::format("no body with id or name '{}'", key));
 }
 
-outcome<round_and_assignment> find_assignment(store_transaction& tx, std::string_view round_key,
+outcome<round_and_assignment> find_assignment(case_store& cases, std::string_view round_key,
                                               std::string_view body_key) {
   // Users name cases by reference number and body name: one read finds both in the usual case.
-  if (auto found = tx.assignment_by_names(round_key, body_key))
+  if (auto found = cases.assignment_by_names(round_key, body_key))
     return round_and_assignment{std::move(found->first), std::move(found->second)};
-  auto r = find_round(tx, round_key);
+  auto r = find_round(cases, round_key);
   if (!r) return r.error();
-  const auto b = find_body(tx, body_key);
+  const auto b = find_body(cases, body_key);
   if (!b) return b.error();
-  auto a = tx.assignment_of(r->id, b->id);
+  auto a = cases.assignment_of(r->id, b->id);
   if (!a)
     return make_error(errc::not_found, fmt::format("round {} was not sent to {}", r->ref, b->name));
   return round_and_assignment{std::move(*r), std::move(*a)};

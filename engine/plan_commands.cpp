@@ -17,15 +17,16 @@ namespace {
 
 std::string describe(const action_plan& p) { return fmt::format("plan {}", p.ref); }
 
-void record_plan(const command_context& ctx, const action_plan& p, std::string event,
-                 std::string from, std::string note, std::string payload) {
-  record_followup(ctx, followup_event{.case_kind = std::string(action_plan_case),
-                                      .case_id = p.id,
-                                      .event = std::move(event),
-                                      .from = std::move(from),
-                                      .to = p.state,
-                                      .note = std::move(note),
-                                      .payload = std::move(payload)});
+void record_plan(followup_store& followup, const command_context& ctx, const action_plan& p,
+                 std::string event, std::string from, std::string note, std::string payload) {
+  record_followup(followup, ctx,
+                  followup_event{.case_kind = std::string(action_plan_case),
+                                 .case_id = p.id,
+                                 .event = std::move(event),
+                                 .from = std::move(from),
+                                 .to = p.state,
+                                 .note = std::move(note),
+                                 .payload = std::move(payload)});
 }
 
 error plan_refusal(const action_plan& p, const workflows::refusal& r) {
@@ -57,18 +58,19 @@ std::optional<error> check_review_year(const action_plan& p, const plan_event& e
   return std::nullopt;
 }
 
-outcome<goal> find_goal(store_transaction& tx, std::string_view key) {
-  for (auto& g : tx.goals(std::nullopt))
+outcome<goal> find_goal(programme_store& programme, std::string_view key) {
+  for (auto& g : programme.goals(std::nullopt))
     if (std::to_string(g.id) == key) return std::move(g);
   return make_error(errc::not_found, fmt::format("no goal {} (goals are named by id)", key));
 }
 
-outcome<action_plan> plan_of(store_transaction& tx, id_t plan_id) {
-  return find_plan(tx, std::to_string(plan_id));
+outcome<action_plan> plan_of(programme_store& programme, id_t plan_id) {
+  return find_plan(programme, std::to_string(plan_id));
 }
 
 // The goal's indicator, its target and wanted direction, or why they do not fit together.
-outcome<goal> measured_goal(store_transaction& tx, goal g, const new_goal& request) {
+outcome<goal> measured_goal(case_store& cases, followup_store& followup, goal g,
+                            const new_goal& request) {
   if (!request.indicator) {
     if (request.target || request.direction || request.indicator_body)
       return make_error(errc::bad_input,
@@ -78,7 +80,7 @@ outcome<goal> measured_goal(store_transaction& tx, goal g, const new_goal& reque
   if (!request.target)
     return make_error(errc::bad_input,
                       "a goal with --indicator needs --target (the value aimed at)");
-  const auto i = find_indicator(tx, *request.indicator, request.indicator_body);
+  const auto i = find_indicator(cases, followup, *request.indicator, request.indicator_body);
   if (!i) return i.error();
   const auto direction = request.direction.value_or(i->direction);
   if (direction == wanted_direction::hold)
@@ -102,21 +104,21 @@ goal_view view_of(const goal& g, const std::vector<indicator>& indicators, year_
   return v;
 }
 
-plan_view view_of(store_transaction& tx, const action_plan& p,
+plan_view view_of(followup_store& followup, programme_store& programme, const action_plan& p,
                   const std::vector<indicator>& indicators) {
-  plan_view v{.plan = p, .reviews = tx.plan_reviews(p.id)};
-  const auto overrides = tx.goal_overrides(p.id);
-  for (const auto& g : tx.goals(p.id))
+  plan_view v{.plan = p, .reviews = programme.plan_reviews(p.id)};
+  const auto overrides = programme.goal_overrides(p.id);
+  for (const auto& g : programme.goals(p.id))
     v.goals.push_back(view_of(g, indicators, p.period, overrides));
-  for (const auto id : tx.plan_item_ids(p.id))
-    if (auto item = tx.action_item_by_id(id)) v.items.push_back(std::move(*item));
+  for (const auto id : programme.plan_item_ids(p.id))
+    if (auto item = followup.action_item_by_id(id)) v.items.push_back(std::move(*item));
   return v;
 }
 
 }  // namespace
 
-outcome<action_plan> find_plan(store_transaction& tx, std::string_view key) {
-  const auto all = tx.action_plans();
+outcome<action_plan> find_plan(programme_store& programme, std::string_view key) {
+  const auto all = programme.action_plans();
   // As rounds are: in any case and spacing ("ks 2013/0042" finds "KS 2013/0042").
   const auto wanted = reference_key(key);
   for (const auto& p : all)
@@ -126,7 +128,8 @@ outcome<action_plan> find_plan(store_transaction& tx, std::string_view key) {
   return make_error(errc::not_found, fmt::format("no plan with reference number or id '{}'", key));
 }
 
-outcome<action_plan> create_plan(const command_context& ctx, const new_plan& request) {
+outcome<action_plan> create_plan(followup_store& followup, programme_store& programme,
+                                 const command_context& ctx, const new_plan& request) {
   action_plan p{.ref = trimmed_text(request.ref), .title = trimmed_text(request.title)};
   if (p.ref.empty())
     return make_error(errc::bad_input, "a plan needs --ref (its reference number)");
@@ -137,30 +140,31 @@ outcome<action_plan> create_plan(const command_context& ctx, const new_plan& req
         errc::bad_input,
         fmt::format("--period '{}' is not a span of years such as 2013-2015", request.period));
   p.period = *period;
-  const auto g = find_group(ctx.tx, request.group);
+  const auto g = find_group(programme, request.group);
   if (!g) return g.error();
   p.group_id = g->id;
   p.group = g->name;
-  if (find_plan(ctx.tx, p.ref))
+  if (find_plan(programme, p.ref))
     return make_error(errc::duplicate,
                       fmt::format("a plan with reference number {} already exists", p.ref));
-  p.id = ctx.tx.insert_action_plan(p);
-  record_plan(ctx, p, "create", "", "",
+  p.id = programme.insert_action_plan(p);
+  record_plan(followup, ctx, p, "create", "", "",
               fmt::format(R"({{"ref":{},"title":{},"group":{},"period":"{}"}})", json_quoted(p.ref),
                           json_quoted(p.title), json_quoted(p.group), format_year_span(p.period)));
   return p;
 }
 
-outcome<action_plan> fire_plan_event(const command_context& ctx, std::string_view plan_key,
+outcome<action_plan> fire_plan_event(followup_store& followup, programme_store& programme,
+                                     const command_context& ctx, std::string_view plan_key,
                                      const plan_event& e) {
-  auto p = find_plan(ctx.tx, plan_key);
+  auto p = find_plan(programme, plan_key);
   if (!p) return p.error();
   const int this_year = static_cast<int>(ctx.now.day.year());
   const int year = e.year.value_or(this_year);
   if (auto bad = check_review_year(*p, e, year, this_year)) return *bad;
-  const auto reviews = ctx.tx.plan_reviews(p->id);
+  const auto reviews = programme.plan_reviews(p->id);
   const workflows::action_plan_facts facts{
-      .has_goals = !ctx.tx.goals(p->id).empty(),
+      .has_goals = !programme.goals(p->id).empty(),
       .year_already_reviewed = std::any_of(reviews.begin(), reviews.end(),
                                            [&](const plan_review& r) { return r.year == year; }),
       .final_year_reached = this_year >= p->period.last};
@@ -171,49 +175,52 @@ outcome<action_plan> fire_plan_event(const command_context& ctx, std::string_vie
   std::string payload = "{}";
   for (const auto effect : fired->effects) {
     if (effect != workflows::action_plan_effect::record_review) continue;
-    ctx.tx.insert_plan_review(
+    programme.insert_plan_review(
         plan_review{p->id, year, trimmed_text(e.note), ctx.actor, ctx.now.iso()});
     payload = fmt::format(R"({{"year":{}}})", year);
   }
-  if (!ctx.tx.update_action_plan(*p))
+  if (!programme.update_action_plan(*p))
     return make_error(
         errc::conflict,
         fmt::format("{} was changed by someone else meanwhile; try again", describe(*p)));
   ++p->version;
-  record_plan(ctx, *p, e.event, from, trimmed_text(e.note), payload);
+  record_plan(followup, ctx, *p, e.event, from, trimmed_text(e.note), payload);
   return p;
 }
 
-outcome<goal> add_goal(const command_context& ctx, const new_goal& request) {
-  const auto p = find_plan(ctx.tx, request.plan);
+outcome<goal> add_goal(case_store& cases, followup_store& followup, programme_store& programme,
+                       const command_context& ctx, const new_goal& request) {
+  const auto p = find_plan(programme, request.plan);
   if (!p) return p.error();
   if (p->state != "draft")
     return make_error(errc::refused, fmt::format("{} is {}: goals are added while it is a draft "
                                                  "(revise it first)",
                                                  describe(*p), p->state));
   goal g{.plan_id = p->id,
-         .position = static_cast<int>(ctx.tx.goals(p->id).size()) + 1,
+         .position = static_cast<int>(programme.goals(p->id).size()) + 1,
          .text = trimmed_text(request.text)};
   if (g.text.empty()) return make_error(errc::bad_input, "a goal needs its text");
-  auto measured = measured_goal(ctx.tx, std::move(g), request);
+  auto measured = measured_goal(cases, followup, std::move(g), request);
   if (!measured) return measured.error();
-  measured->id = ctx.tx.insert_goal(*measured);
-  record_followup(ctx, followup_event{.case_kind = std::string(goal_case),
-                                      .case_id = measured->id,
-                                      .event = "create",
-                                      .payload = fmt::format(
-                                          R"({{"plan":{},"text":{},"target":{}}})",
-                                          json_quoted(p->ref), json_quoted(measured->text),
-                                          measured->target ? fmt::format("{}", *measured->target)
-                                                           : std::string("null"))});
+  measured->id = programme.insert_goal(*measured);
+  record_followup(
+      followup, ctx,
+      followup_event{.case_kind = std::string(goal_case),
+                     .case_id = measured->id,
+                     .event = "create",
+                     .payload = fmt::format(R"({{"plan":{},"text":{},"target":{}}})",
+                                            json_quoted(p->ref), json_quoted(measured->text),
+                                            measured->target ? fmt::format("{}", *measured->target)
+                                                             : std::string("null"))});
   return measured;
 }
 
-outcome<goal_override> override_goal(const command_context& ctx, std::string_view goal_key,
+outcome<goal_override> override_goal(followup_store& followup, programme_store& programme,
+                                     const command_context& ctx, std::string_view goal_key,
                                      int year, goal_colour status, std::string reason) {
-  const auto g = find_goal(ctx.tx, goal_key);
+  const auto g = find_goal(programme, goal_key);
   if (!g) return g.error();
-  const auto p = plan_of(ctx.tx, g->plan_id);
+  const auto p = plan_of(programme, g->plan_id);
   if (!p) return p.error();
   if (!p->period.contains(year))
     return make_error(errc::bad_input,
@@ -228,56 +235,60 @@ outcome<goal_override> override_goal(const command_context& ctx, std::string_vie
   if (o.reason.empty())
     return make_error(errc::bad_input,
                       "an override needs --reason (why the colour is set by hand)");
-  ctx.tx.insert_goal_override(o);
-  record_followup(ctx, followup_event{.case_kind = std::string(goal_case),
-                                      .case_id = g->id,
-                                      .event = "override",
-                                      .note = o.reason,
-                                      .payload = fmt::format(R"({{"year":{},"status":"{}"}})", year,
-                                                             to_string(status))});
+  programme.insert_goal_override(o);
+  record_followup(followup, ctx,
+                  followup_event{.case_kind = std::string(goal_case),
+                                 .case_id = g->id,
+                                 .event = "override",
+                                 .note = o.reason,
+                                 .payload = fmt::format(R"({{"year":{},"status":"{}"}})", year,
+                                                        to_string(status))});
   return o;
 }
 
-outcome<action_item> link_item_to_plan(const command_context& ctx, std::string_view item_key,
+outcome<action_item> link_item_to_plan(followup_store& followup, programme_store& programme,
+                                       const command_context& ctx, std::string_view item_key,
                                        const std::optional<std::string>& plan_key) {
-  auto item = find_action_item(ctx.tx, item_key);
+  auto item = find_action_item(followup, item_key);
   if (!item) return item.error();
   std::optional<action_plan> p;
   if (plan_key) {
-    auto found = find_plan(ctx.tx, *plan_key);
+    auto found = find_plan(programme, *plan_key);
     if (!found) return found.error();
     p = std::move(*found);
   }
-  ctx.tx.set_item_plan(item->id, p ? std::optional<id_t>(p->id) : std::nullopt);
+  programme.set_item_plan(item->id, p ? std::optional<id_t>(p->id) : std::nullopt);
   record_followup(
-      ctx, followup_event{.case_kind = std::string(action_item_case),
-                          .case_id = item->id,
-                          .event = "link-plan",
-                          .from = item->state,
-                          .to = item->state,
-                          .payload = fmt::format(R"({{"plan":{}}})",
-                                                 p ? json_quoted(p->ref) : std::string("null"))});
+      followup, ctx,
+      followup_event{.case_kind = std::string(action_item_case),
+                     .case_id = item->id,
+                     .event = "link-plan",
+                     .from = item->state,
+                     .to = item->state,
+                     .payload = fmt::format(R"({{"plan":{}}})",
+                                            p ? json_quoted(p->ref) : std::string("null"))});
   return item;
 }
 
-outcome<plan_view> show_plan(store_transaction& tx, std::string_view key) {
-  const auto p = find_plan(tx, key);
+outcome<plan_view> show_plan(followup_store& followup, programme_store& programme,
+                             std::string_view key) {
+  const auto p = find_plan(programme, key);
   if (!p) return p.error();
-  return view_of(tx, *p, tx.indicators());
+  return view_of(followup, programme, *p, followup.indicators());
 }
 
-outcome<std::vector<plan_view>> list_plans(store_transaction& tx,
+outcome<std::vector<plan_view>> list_plans(followup_store& followup, programme_store& programme,
                                            const std::optional<std::string>& group_key) {
   std::optional<id_t> only;
   if (group_key) {
-    const auto g = find_group(tx, *group_key);
+    const auto g = find_group(programme, *group_key);
     if (!g) return g.error();
     only = g->id;
   }
-  const auto indicators = tx.indicators();
+  const auto indicators = followup.indicators();
   std::vector<plan_view> views;
-  for (const auto& p : tx.action_plans())
-    if (!only || p.group_id == *only) views.push_back(view_of(tx, p, indicators));
+  for (const auto& p : programme.action_plans())
+    if (!only || p.group_id == *only) views.push_back(view_of(followup, programme, p, indicators));
   return views;
 }
 

@@ -1,18 +1,22 @@
 #pragma once
 // Action plans and their goals: creating a plan, moving it along its lifecycle, adding goals,
 // overriding a goal's colour, linking action items; and reading a plan with its goals' colours.
-// Each change is recorded beside the follow-up cases (case kinds "action_plan" and "goal").
+// Each change is recorded beside the follow-up cases (case kinds "action_plan" and "goal"),
+// through the follow-up port.
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "engine/commands.hpp"
+#include "engine/cases/case_store.hpp"
 #include "engine/error.hpp"
 #include "engine/followup.hpp"
+#include "engine/followup/followup_store.hpp"
 #include "engine/goal_status.hpp"
 #include "engine/programme.hpp"
+#include "engine/programme/programme_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
@@ -28,7 +32,8 @@ struct new_plan {
 
 // Refuses an empty reference or title, a period that is not YEAR-YEAR (bad_input), an unknown
 // group (not_found), and a reference number another plan has (duplicate).
-[[nodiscard]] outcome<action_plan> create_plan(const command_context& ctx, const new_plan& request);
+[[nodiscard]] outcome<action_plan> create_plan(followup_store& followup, programme_store& programme,
+                                               const command_context& ctx, const new_plan& request);
 
 struct plan_event {
   std::string event{};        // decide, take-effect, review, evaluate or revise
@@ -39,7 +44,9 @@ struct plan_event {
 // Refuses what the lifecycle refuses (deciding without goals, a second review of one year,
 // evaluating before the period's last year, any event the state has no row for), and a review
 // year outside the period or after the clock's year (bad_input).
-[[nodiscard]] outcome<action_plan> fire_plan_event(const command_context& ctx,
+[[nodiscard]] outcome<action_plan> fire_plan_event(followup_store& followup,
+                                                   programme_store& programme,
+                                                   const command_context& ctx,
                                                    std::string_view plan_key, const plan_event& e);
 
 struct new_goal {
@@ -53,21 +60,27 @@ struct new_goal {
 
 // Goals are added while the plan is a draft (refused otherwise). An indicator needs a target and
 // a target an indicator (bad_input); the direction is increase or decrease.
-[[nodiscard]] outcome<goal> add_goal(const command_context& ctx, const new_goal& request);
+[[nodiscard]] outcome<goal> add_goal(case_store& cases, followup_store& followup,
+                                     programme_store& programme, const command_context& ctx,
+                                     const new_goal& request);
 
 // Records a person's colour for the goal's year with a reason; the latest for a year wins.
 // `goal_key` is the goal's id. Refuses a year outside the plan's period or an empty reason.
-[[nodiscard]] outcome<goal_override> override_goal(const command_context& ctx,
+[[nodiscard]] outcome<goal_override> override_goal(followup_store& followup,
+                                                   programme_store& programme,
+                                                   const command_context& ctx,
                                                    std::string_view goal_key, int year,
                                                    goal_colour status, std::string reason);
 
 // Links the action item (its id) to the plan, or unlinks it when `plan_key` is nullopt.
-[[nodiscard]] outcome<action_item> link_item_to_plan(const command_context& ctx,
+[[nodiscard]] outcome<action_item> link_item_to_plan(followup_store& followup,
+                                                     programme_store& programme,
+                                                     const command_context& ctx,
                                                      std::string_view item_key,
                                                      const std::optional<std::string>& plan_key);
 
 // `key` is the plan's reference number, in any case and spacing, or its id; not_found otherwise.
-[[nodiscard]] outcome<action_plan> find_plan(store_transaction& tx, std::string_view key);
+[[nodiscard]] outcome<action_plan> find_plan(programme_store& programme, std::string_view key);
 
 struct goal_view {
   goal g;
@@ -82,9 +95,11 @@ struct plan_view {
   std::vector<action_item> items{};  // linked from the follow-up table
 };
 
-[[nodiscard]] outcome<plan_view> show_plan(store_transaction& tx, std::string_view key);
+[[nodiscard]] outcome<plan_view> show_plan(followup_store& followup, programme_store& programme,
+                                           std::string_view key);
 // Every plan, or one group's (name or id), as action_plans() orders them.
-[[nodiscard]] outcome<std::vector<plan_view>> list_plans(store_transaction& tx,
+[[nodiscard]] outcome<std::vector<plan_view>> list_plans(followup_store& followup,
+                                                         programme_store& programme,
                                                          const std::optional<std::string>& group);
 
 }  // namespace bevaka::engine

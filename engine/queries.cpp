@@ -46,10 +46,10 @@ std::chrono::sys_seconds instant_of(const event_record& e) {
 
 // The round's events with its sent reminders among them, by time; an event and a reminder at
 // the same second keep that order.
-std::vector<event_record> with_sent_reminders(store_transaction& tx, id_t round_id,
-                                              std::optional<id_t> body_id) {
-  auto events = tx.events_of_round(round_id, body_id);
-  for (const auto& v : tx.reminders_of(round_id))
+std::vector<event_record> with_sent_reminders(case_store& cases, reminder_store& reminders,
+                                              id_t round_id, std::optional<id_t> body_id) {
+  auto events = cases.events_of_round(round_id, body_id);
+  for (const auto& v : reminders.reminders_of(round_id))
     if (v.r.state == reminder_state::sent && v.r.sent_at && (!body_id || v.r.body_id == *body_id))
       events.push_back(reminder_sent(v));
   std::stable_sort(events.begin(), events.end(), [](const event_record& a, const event_record& b) {
@@ -60,17 +60,17 @@ std::vector<event_record> with_sent_reminders(store_transaction& tx, id_t round_
 
 }  // namespace
 
-outcome<round_view> show_round(store_transaction& tx, std::string_view round_key) {
-  auto r = find_round(tx, round_key);
+outcome<round_view> show_round(case_store& cases, std::string_view round_key) {
+  auto r = find_round(cases, round_key);
   if (!r) return r.error();
-  auto assignments = tx.assignments_of(r->id);
+  auto assignments = cases.assignments_of(r->id);
   return round_view{std::move(*r), std::move(assignments)};
 }
 
-std::vector<overdue_item> overdue(store_transaction& tx, date today,
+std::vector<overdue_item> overdue(case_listings& listings, date today,
                                   std::optional<round_kind> kind) {
   std::vector<overdue_item> items;
-  for (auto& row : tx.awaiting_past_deadline(today, kind)) {
+  for (auto& row : listings.awaiting_past_deadline(today, kind)) {
     const int days = working_days_between(row.deadline, today);
     // Past the deadline on a weekend or holiday only is not late (Lag (1930:173) §2).
     if (days < 1) continue;
@@ -78,7 +78,7 @@ std::vector<overdue_item> overdue(store_transaction& tx, date today,
                                  std::move(row.body_name), row.deadline, days,
                                  std::move(row.state)});
   }
-  for (auto& row : tx.awaiting_with_failed_reminders(kind)) {
+  for (auto& row : listings.awaiting_with_failed_reminders(kind)) {
     const auto listed = std::find_if(items.begin(), items.end(), [&](const overdue_item& item) {
       return item.round_id == row.round_id && item.body == row.body_name;
     });
@@ -97,16 +97,17 @@ std::vector<overdue_item> overdue(store_transaction& tx, date today,
   return items;
 }
 
-outcome<std::vector<event_record>> timeline(store_transaction& tx, std::string_view round_key,
+outcome<std::vector<event_record>> timeline(case_store& cases, reminder_store& reminders,
+                                            std::string_view round_key,
                                             std::optional<std::string_view> body_key) {
   if (body_key) {
-    const auto found = find_assignment(tx, round_key, *body_key);
+    const auto found = find_assignment(cases, round_key, *body_key);
     if (!found) return found.error();
-    return with_sent_reminders(tx, found->r.id, found->a.body_id);
+    return with_sent_reminders(cases, reminders, found->r.id, found->a.body_id);
   }
-  const auto r = find_round(tx, round_key);
+  const auto r = find_round(cases, round_key);
   if (!r) return r.error();
-  return with_sent_reminders(tx, r->id, std::nullopt);
+  return with_sent_reminders(cases, reminders, r->id, std::nullopt);
 }
 
 }  // namespace bevaka::engine

@@ -7,9 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/cases/case_listings.hpp"
+#include "engine/cases/case_store.hpp"
 #include "engine/error.hpp"
 #include "engine/model.hpp"
-#include "engine/store.hpp"
+#include "engine/reminders/reminder_store.hpp"
 
 namespace bevaka::engine {
 
@@ -18,7 +20,7 @@ struct round_view {
   std::vector<assignment> assignments;  // ordered by body name
 };
 
-[[nodiscard]] outcome<round_view> show_round(store_transaction& tx, std::string_view round_key);
+[[nodiscard]] outcome<round_view> show_round(case_store& cases, std::string_view round_key);
 
 struct overdue_item {
   id_t round_id = 0;
@@ -35,13 +37,14 @@ struct overdue_item {
 // deadline on `today`, most overdue first (then by reference number and body); then those not
 // overdue (yet) with a failed reminder, whose body may not know its deadline, earliest first.
 // Every row counts the assignment's failed reminders.
-[[nodiscard]] std::vector<overdue_item> overdue(store_transaction& tx, date today,
+[[nodiscard]] std::vector<overdue_item> overdue(case_listings& listings, date today,
                                                 std::optional<round_kind> kind);
 
 // A round's timeline, oldest first, with its assignments' events and the reminders sent to them
 // (event "remind", or "escalate" for one to the registrar, by "bevaka"); only one body's when
 // given.
-[[nodiscard]] outcome<std::vector<event_record>> timeline(store_transaction& tx,
+[[nodiscard]] outcome<std::vector<event_record>> timeline(case_store& cases,
+                                                          reminder_store& reminders,
                                                           std::string_view round_key,
                                                           std::optional<std::string_view> body_key);
 

@@ -8,17 +8,12 @@
 namespace bevaka::engine {
 namespace {
 
-// Each claim and each settling is a transaction of its own: a reminder's mail goes out between
-// two commits, never inside an open transaction.
-std::vector<reminder_view> claim_batch(store& s, const timestamp& now,
+// Each claim and each settling is a transaction of its own (the outbox's contract): a
+// reminder's mail goes out between two commits, never inside an open transaction.
+std::vector<reminder_view> claim_batch(outbox& o, const timestamp& now,
                                        const dispatch_settings& settings) {
-  std::vector<reminder_view> claimed;
-  s.transact([&](store_transaction& tx) {
-    claimed = tx.claim_due_reminders(now.utc(), now.utc() + settings.lease, settings.holder,
-                                     settings.batch);
-    return true;
-  });
-  return claimed;
+  return o.claim_due_reminders(now.utc(), now.utc() + settings.lease, settings.holder,
+                               settings.batch);
 }
 
 delivery deliver(mailer& m, const outgoing_mail& mail, const reminder_view& v) {
@@ -68,11 +63,11 @@ reminder after_attempt(reminder r, const delivery& result, const timestamp& now,
   return r;
 }
 
-std::vector<dispatched> dispatch_due(store& s, mailer& m, const clock& c,
+std::vector<dispatched> dispatch_due(outbox& o, mailer& m, const clock& c,
                                      const dispatch_settings& settings) {
   std::vector<dispatched> handled;
-  for (auto batch = claim_batch(s, c.now(), settings); !batch.empty();
-       batch = claim_batch(s, c.now(), settings)) {
+  for (auto batch = claim_batch(o, c.now(), settings); !batch.empty();
+       batch = claim_batch(o, c.now(), settings)) {
     for (auto& v : batch) {
       const auto now = c.now();
       auto mail = compose_reminder(v, now, settings.addresses, settings.templates);
@@ -80,11 +75,7 @@ std::vector<dispatched> dispatch_due(store& s, mailer& m, const clock& c,
         v.r = cancelled_as_outdated(std::move(v.r));
       else
         v.r = after_attempt(std::move(v.r), deliver(m, mail, v), now, settings);
-      bool settled = false;
-      s.transact([&](store_transaction& tx) {
-        settled = tx.settle_reminder(v.r, settings.holder);
-        return settled;
-      });
+      const bool settled = o.settle_reminder(v.r, settings.holder);
       // Not settled: the reminder was cancelled meanwhile, or our lease ran out and another
       // dispatcher holds it now. Its row says what is true; it is not ours to report.
       if (settled) handled.push_back({std::move(v), std::move(mail)});
@@ -93,13 +84,9 @@ std::vector<dispatched> dispatch_due(store& s, mailer& m, const clock& c,
   return handled;
 }
 
-std::vector<dispatched> preview_due(store& s, const clock& c, const dispatch_settings& settings) {
+std::vector<dispatched> preview_due(outbox& o, const clock& c, const dispatch_settings& settings) {
   const auto now = c.now();
-  std::vector<reminder_view> due;
-  s.transact([&](store_transaction& tx) {
-    due = tx.due_reminders(now.utc(), std::numeric_limits<int>::max());
-    return false;
-  });
+  auto due = o.due_reminders(now.utc(), std::numeric_limits<int>::max());
   std::vector<dispatched> previews;
   for (auto& v : due) {
     if (outdated(v, now)) continue;
@@ -109,13 +96,6 @@ std::vector<dispatched> preview_due(store& s, const clock& c, const dispatch_set
   return previews;
 }
 
-std::optional<instant> next_due(store& s) {
-  std::optional<instant> next;
-  s.transact([&](store_transaction& tx) {
-    next = tx.next_reminder_due();
-    return false;
-  });
-  return next;
-}
+std::optional<instant> next_due(outbox& o) { return o.next_reminder_due(); }
 
 }  // namespace bevaka::engine

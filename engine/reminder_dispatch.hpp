@@ -16,7 +16,7 @@
 #include "engine/clock.hpp"
 #include "engine/reminder.hpp"
 #include "engine/reminder_message.hpp"
-#include "engine/store.hpp"
+#include "engine/reminders/outbox.hpp"
 
 namespace bevaka::engine {
 
@@ -68,15 +68,15 @@ struct dispatched {
 // is only handled after the deadline has passed is cancelled instead of sent. Throws on a database
 // failure (what was settled stays settled; a claimed, unsettled reminder waits for its lease to
 // expire).
-[[nodiscard]] std::vector<dispatched> dispatch_due(store& s, mailer& m, const clock& c,
+[[nodiscard]] std::vector<dispatched> dispatch_due(outbox& o, mailer& m, const clock& c,
                                                    const dispatch_settings& settings);
 
 // What dispatch_due would send now (outdated reminders left out), without claiming, sending
 // or writing anything.
-[[nodiscard]] std::vector<dispatched> preview_due(store& s, const clock& c,
+[[nodiscard]] std::vector<dispatched> preview_due(outbox& o, const clock& c,
                                                   const dispatch_settings& settings);
 
 // When the next scheduled reminder (or retry) falls due; nullopt when none is scheduled.
-[[nodiscard]] std::optional<instant> next_due(store& s);
+[[nodiscard]] std::optional<instant> next_due(outbox& o);
 
 }  // namespace bevaka::engine

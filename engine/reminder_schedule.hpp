@@ -7,26 +7,29 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/commands.hpp"
+#include "engine/cases/case_store.hpp"
+#include "engine/error.hpp"
 #include "engine/reminder.hpp"
 #include "engine/reminder_policy.hpp"
+#include "engine/reminders/reminder_store.hpp"
+#include "engine/shared/command_context.hpp"
 
 namespace bevaka::engine {
 
 // Schedules the assignment's reminders from its round's policy and its current effective
 // deadline. Offsets whose time has already passed at ctx.now are left out: a "20 working days
 // left" reminder for a round sent 5 days before its deadline would be wrong.
-void schedule_reminders(const command_context& ctx, const assignment& a);
+void schedule_reminders(reminder_store& reminders, const command_context& ctx, const assignment& a);
 
 // Cancels the assignment's reminders that have not gone out yet.
-void cancel_reminders(const command_context& ctx, const assignment& a);
+void cancel_reminders(reminder_store& reminders, const assignment& a);
 
 // The round's policy as stored; the empty policy for a round that has none.
-[[nodiscard]] reminder_policy reminder_policy_of(store_transaction& tx, id_t round_id);
+[[nodiscard]] reminder_policy reminder_policy_of(reminder_store& reminders, id_t round_id);
 
 // A round's reminders (by id or reference number), or every round's when no key is given:
 // ordered by due time, then body.
 [[nodiscard]] outcome<std::vector<reminder_view>> list_reminders(
-    store_transaction& tx, std::optional<std::string_view> round_key);
+    case_store& cases, reminder_store& reminders, std::optional<std::string_view> round_key);
 
 }  // namespace bevaka::engine

@@ -47,7 +47,8 @@ void add_import(CLI::App& budget, handler& chosen) {
       const auto file = import::read_budget_file(o->file);
   if (!file) return file.error();
   const auto imported = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-    return engine::import_budget(rt.context(tx, o->by), *file, o->year, o->owner);
+    return engine::import_budget(tx.programme(), tx.budgets(), rt.context(o->by), *file, o->year,
+                                 o->owner);
   });
   if (!imported) return imported.error();
   write_budget(rt, *imported);
@@ -86,7 +87,7 @@ void add_spend(CLI::App& budget, handler& chosen) {
           .note = o->note};
       const auto spent =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto line = engine::spend_from_budget(rt.context(tx, o->by), spending);
+            const auto line = engine::spend_from_budget(tx.budgets(), rt.context(o->by), spending);
             if (!line) return line.error();
             return ok(views::to_json(spending, *line));
           });
@@ -104,7 +105,7 @@ void add_show(CLI::App& budget, handler& chosen) {
   show->callback([&chosen, year] {
     chosen = [year](runtime& rt) -> outcome<void> {
       const auto found = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-        return engine::find_budget(tx, *year);
+        return engine::find_budget(tx.budgets(), *year);
       });
       if (!found) return found.error();
       write_budget(rt, *found);

@@ -35,8 +35,8 @@ void write_round(runtime& rt, const json& round) {
   write_rows(rt.out, rt.format, rows, assignment_columns);
 }
 
-outcome<void> show_round(runtime& rt, engine::store_transaction& tx, const std::string& key) {
-  const auto view = engine::show_round(tx, key);
+outcome<void> show_round(runtime& rt, engine::case_store& cases, const std::string& key) {
+  const auto view = engine::show_round(cases, key);
   if (!view) return view.error();
   write_round(rt, to_json(*view));
   return {};
@@ -71,7 +71,7 @@ void add_body_commands(CLI::App& app, handler& chosen) {
     chosen = [request, kind](runtime& rt) -> outcome<void> {
       request->kind = *engine::parse_body_kind(*kind);
       const auto added = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-        return engine::add_body(tx, *request);
+        return engine::add_body(tx.cases(), *request);
       });
       if (!added) return added.error();
       write_object(rt.out, rt.format, to_json(*added), body_columns);
@@ -87,7 +87,7 @@ void add_body_commands(CLI::App& app, handler& chosen) {
       const auto kind = engine::parse_body_kind(*list_kind);
       const auto bodies =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(to_json_array(tx.bodies(kind)));
+            return ok(to_json_array(tx.cases().bodies(kind)));
           });
       if (!bodies) return bodies.error();
       write_rows(rt.out, rt.format, *bodies, body_columns);
@@ -134,9 +134,10 @@ void add_round_create(CLI::App& round, handler& chosen) {
           *engine::parse_round_kind(o->kind), o->ref,   o->title,     *deadline, o->to,
           engine::parse_body_kind(o->to_all), o->draft, !o->no_shift, *reminders};
       return engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-        const auto created = engine::create_round(rt.context(tx, o->by), request);
+        const auto created =
+            engine::create_round(tx.cases(), tx.reminders(), rt.context(o->by), request);
         if (!created) return outcome<void>(created.error());
-        return show_round(rt, tx, std::to_string(created->id));
+        return show_round(rt, tx.cases(), std::to_string(created->id));
       });
     };
   });
@@ -158,9 +159,10 @@ void add_round_event(CLI::App& round, handler& chosen) {
     chosen = [o](runtime& rt) -> outcome<void> {
       return engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
         const engine::case_event e{o->event, o->note, std::nullopt};
-        const auto fired = engine::fire_round_event(rt.context(tx, o->by), o->round, e);
+        const auto fired =
+            engine::fire_round_event(tx.cases(), tx.reminders(), rt.context(o->by), o->round, e);
         if (!fired) return outcome<void>(fired.error());
-        return show_round(rt, tx, std::to_string(fired->id));
+        return show_round(rt, tx.cases(), std::to_string(fired->id));
       });
     };
   });
@@ -175,8 +177,9 @@ void add_round_commands(CLI::App& app, handler& chosen) {
   show->add_option("round", *key, "id or reference number")->required();
   show->callback([&chosen, key] {
     chosen = [key](runtime& rt) -> outcome<void> {
-      return engine::in_transaction(
-          rt.store(), [&](engine::store_transaction& tx) { return show_round(rt, tx, *key); });
+      return engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
+        return show_round(rt, tx.cases(), *key);
+      });
     };
   });
   add_round_event(*round, chosen);
@@ -190,9 +193,10 @@ outcome<json> fire_assignment(runtime& rt, engine::store_transaction& tx, const 
     deadline = *day;
   }
   const engine::case_event e{o.event, o.note, deadline};
-  const auto fired = engine::fire_assignment_event(rt.context(tx, o.by), o.round, o.body, e);
+  const auto fired = engine::fire_assignment_event(tx.cases(), tx.reminders(), rt.context(o.by),
+                                                   o.round, o.body, e);
   if (!fired) return fired.error();
-  const auto r = tx.round_by_id(fired->round_id);
+  const auto r = tx.cases().round_by_id(fired->round_id);
   return ok(to_json(*r, *fired));
 }
 

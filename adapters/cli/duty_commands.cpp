@@ -41,7 +41,8 @@ void add_record(CLI::App& duty, handler& chosen) {
       if (!o->plan.empty()) o->request.plan = o->plan;
       const auto shown =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto s = engine::record_duty_step(rt.context(tx, o->by), o->request);
+            const auto s = engine::record_duty_step(tx.cases(), tx.followup(), tx.programme(),
+                                                    rt.context(o->by), o->request);
             if (!s) return s.error();
             return ok(views::to_json(*s));
           });
@@ -78,7 +79,7 @@ void add_status(CLI::App& duty, handler& chosen) {
       }
       const auto shown =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(views::to_json(engine::find_duty_status(tx, day)));
+            return ok(views::to_json(engine::find_duty_status(tx.programme(), day)));
           });
       if (!shown) return shown.error();
       if (rt.format == output_format::json)

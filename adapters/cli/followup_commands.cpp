@@ -57,7 +57,7 @@ void add_import(CLI::App& followup, handler& chosen) {
   const auto table = import::read_followup_file(o->file, *period);
   if (!table) return table.error();
   const auto summary = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-    return engine::import_followup_table(rt.context(tx, o->by), *table, o->unit);
+    return engine::import_followup_table(tx.followup(), rt.context(o->by), *table, o->unit);
   });
   if (!summary) return summary.error();
   write_object(rt.out, rt.format, to_json(*summary), import_columns);
@@ -103,7 +103,7 @@ void add_list(CLI::App& followup, handler& chosen) {
       if (!filter) return filter.error();
       const auto items =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(to_json_list(engine::find_action_items(tx, *filter)));
+            return ok(to_json_list(engine::find_action_items(tx.followup(), *filter)));
           });
       if (!items) return items.error();
       write_rows(rt.out, rt.format, *items, item_columns);
@@ -121,7 +121,7 @@ void add_areas(CLI::App& followup, handler& chosen) {
       const auto found =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
             const auto only = unit->empty() ? std::nullopt : std::optional<std::string_view>(*unit);
-            return ok(to_json_list(engine::summarize_areas(tx, only)));
+            return ok(to_json_list(engine::summarize_areas(tx.followup(), only)));
           });
       if (!found) return found.error();
       write_rows(rt.out, rt.format, *found, area_columns);
@@ -151,7 +151,8 @@ void add_event(CLI::App& followup, handler& chosen) {
       const engine::item_event request{o->event, *period, o->text};
       const auto item =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto fired = engine::fire_item_event(rt.context(tx, o->by), o->id, request);
+            const auto fired =
+                engine::fire_item_event(tx.followup(), rt.context(o->by), o->id, request);
             if (!fired) return fired.error();
             return ok(to_json(*fired));
           });
@@ -184,10 +185,12 @@ void add_set(CLI::App& followup, handler& chosen) {
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
             if (o->plan) {
               const auto plan = *o->plan == "none" ? std::nullopt : o->plan;
-              const auto linked = engine::link_item_to_plan(rt.context(tx, o->by), o->id, plan);
+              const auto linked = engine::link_item_to_plan(tx.followup(), tx.programme(),
+                                                            rt.context(o->by), o->id, plan);
               if (!linked) return linked.error();
             }
-            const auto set = engine::set_item_fields(rt.context(tx, o->by), o->id, settings);
+            const auto set =
+                engine::set_item_fields(tx.followup(), rt.context(o->by), o->id, settings);
             if (!set) return set.error();
             return ok(to_json(*set));
           });
@@ -206,7 +209,7 @@ void add_log(CLI::App& followup, handler& chosen) {
     chosen = [id](runtime& rt) -> outcome<void> {
       const auto events =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto found = engine::item_timeline(tx, *id);
+            const auto found = engine::item_timeline(tx.followup(), *id);
             if (!found) return found.error();
             return ok(to_json_list(*found));
           });
@@ -243,7 +246,7 @@ void add_export(CLI::App& followup, handler& chosen) {
       const auto unit = o->unit.empty() ? std::nullopt : std::optional<std::string>(o->unit);
       const auto sheet = engine::in_transaction(
           rt.store(), [&](engine::store_transaction& tx) -> outcome<engine::followup_sheet> {
-            return engine::make_followup_sheet(tx, unit, *period, rt.now.day);
+            return engine::make_followup_sheet(tx.followup(), unit, *period, rt.now.day);
           });
       if (!sheet) return sheet.error();
       if (auto written = write_sheet(*o, *sheet); !written) return written.error();

@@ -62,7 +62,8 @@ void add_add(CLI::App& indicator, handler& chosen) {
                                           optional_text(o->body)};
       const auto added =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto i = engine::add_indicator(rt.context(tx, o->by), request);
+            const auto i =
+                engine::add_indicator(tx.cases(), tx.followup(), rt.context(o->by), request);
             if (!i) return i.error();
             return ok(to_json(*i));
           });
@@ -92,8 +93,9 @@ void add_value(CLI::App& indicator, handler& chosen) {
       if (!number) return number.error();
       const auto set =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto i = engine::set_indicator_value(rt.context(tx, o->by), o->code,
-                                                       optional_text(o->body), o->year, *number);
+            const auto i =
+                engine::set_indicator_value(tx.cases(), tx.followup(), rt.context(o->by), o->code,
+                                            optional_text(o->body), o->year, *number);
             if (!i) return i.error();
             return ok(to_json(*i));
           });
@@ -112,7 +114,8 @@ void add_list(CLI::App& indicator, handler& chosen) {
     chosen = [body](runtime& rt) -> outcome<void> {
       const auto found =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto all = engine::list_indicators(tx, optional_text(*body));
+            const auto all =
+                engine::list_indicators(tx.cases(), tx.followup(), optional_text(*body));
             if (!all) return all.error();
             return ok(to_json_list(*all));
           });

@@ -87,7 +87,8 @@ void add_group_commands(CLI::App& app, handler& chosen) {
       if (meets->count() > 0) o->request.meets_per_year = o->meets_per_year;
       o->request.part_of = optional_text(o->part_of);
       return answer(rt, group_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto g = engine::add_group(rt.context(tx, o->by), o->request);
+        const auto g = engine::add_group(tx.cases(), tx.followup(), tx.programme(),
+                                         rt.context(o->by), o->request);
         if (!g) return g.error();
         return ok(views::to_json(*g));
       });
@@ -96,7 +97,7 @@ void add_group_commands(CLI::App& app, handler& chosen) {
   group->add_subcommand("list", "every group, by name")->callback([&chosen] {
     chosen = [](runtime& rt) -> outcome<void> {
       return answer(rt, group_columns, true, [&](engine::store_transaction& tx) -> outcome<json> {
-        return ok(to_json_rows(tx.groups()));
+        return ok(to_json_rows(tx.programme().groups()));
       });
     };
   });
@@ -109,8 +110,8 @@ void add_group_commands(CLI::App& app, handler& chosen) {
   set->callback([&chosen, move, by] {
     chosen = [move, by](runtime& rt) -> outcome<void> {
       return answer(rt, group_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto g =
-            engine::move_group(rt.context(tx, *by), move->first, unless_none(move->second));
+        const auto g = engine::move_group(tx.followup(), tx.programme(), rt.context(*by),
+                                          move->first, unless_none(move->second));
         if (!g) return g.error();
         return ok(views::to_json(*g));
       });
@@ -159,7 +160,8 @@ void add_plan_create(CLI::App& plan, handler& chosen) {
     chosen = [o](runtime& rt) -> outcome<void> {
       if (const auto ref = reference_number_option(o->first.ref); !ref) return ref.error();
       return answer(rt, plan_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto p = engine::create_plan(rt.context(tx, o->second), o->first);
+        const auto p =
+            engine::create_plan(tx.followup(), tx.programme(), rt.context(o->second), o->first);
         if (!p) return p.error();
         return ok(views::to_json(*p));
       });
@@ -186,7 +188,8 @@ void add_plan_event(CLI::App& plan, handler& chosen) {
     chosen = [o, year](runtime& rt) -> outcome<void> {
       if (year->count() > 0) o->e.year = o->year;
       return answer(rt, plan_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto p = engine::fire_plan_event(rt.context(tx, o->by), o->plan, o->e);
+        const auto p = engine::fire_plan_event(tx.followup(), tx.programme(), rt.context(o->by),
+                                               o->plan, o->e);
         if (!p) return p.error();
         return ok(views::to_json(*p));
       });
@@ -202,7 +205,7 @@ void add_plan_reads(CLI::App& plan, handler& chosen) {
     chosen = [key](runtime& rt) -> outcome<void> {
       const auto shown =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto v = engine::show_plan(tx, *key);
+            const auto v = engine::show_plan(tx.followup(), tx.programme(), *key);
             if (!v) return v.error();
             return ok(views::to_json(*v));
           });
@@ -217,7 +220,7 @@ void add_plan_reads(CLI::App& plan, handler& chosen) {
   list->callback([&chosen, group] {
     chosen = [group](runtime& rt) -> outcome<void> {
       return answer(rt, plan_columns, true, [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto all = engine::list_plans(tx, optional_text(*group));
+        const auto all = engine::list_plans(tx.followup(), tx.programme(), optional_text(*group));
         if (!all) return all.error();
         return ok(to_json_rows(*all));
       });
@@ -256,9 +259,10 @@ void add_goal_add(CLI::App& goal, handler& chosen) {
     chosen = [o](runtime& rt) -> outcome<void> {
       if (auto filled = fill_goal(*o); !filled) return filled.error();
       return answer(rt, goal_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto g = engine::add_goal(rt.context(tx, o->by), o->request);
+        const auto g = engine::add_goal(tx.cases(), tx.followup(), tx.programme(),
+                                        rt.context(o->by), o->request);
         if (!g) return g.error();
-        const auto v = engine::show_plan(tx, std::to_string(g->plan_id));
+        const auto v = engine::show_plan(tx.followup(), tx.programme(), std::to_string(g->plan_id));
         if (!v) return v.error();
         return ok(views::to_json(v->goals.back()));
       });
@@ -283,14 +287,14 @@ void add_goal_override(CLI::App& goal, handler& chosen) {
   set->add_option("--by", o->by, "who sets it");
   set->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
-      return answer(rt, override_columns, false,
-                    [&](engine::store_transaction& tx) -> outcome<json> {
-                      const auto set =
-                          engine::override_goal(rt.context(tx, o->by), o->goal, o->year,
-                                                *engine::parse_goal_colour(o->status), o->reason);
-                      if (!set) return set.error();
-                      return ok(views::to_json(*set));
-                    });
+      return answer(
+          rt, override_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
+            const auto set =
+                engine::override_goal(tx.followup(), tx.programme(), rt.context(o->by), o->goal,
+                                      o->year, *engine::parse_goal_colour(o->status), o->reason);
+            if (!set) return set.error();
+            return ok(views::to_json(*set));
+          });
     };
   });
 }

@@ -22,8 +22,8 @@ void add_overdue(CLI::App& app, handler& chosen) {
     chosen = [kind](runtime& rt) -> outcome<void> {
       const auto items =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(
-                to_json_array(engine::overdue(tx, rt.now.day, engine::parse_round_kind(*kind))));
+            return ok(to_json_array(
+                engine::overdue(tx.listings(), rt.now.day, engine::parse_round_kind(*kind))));
           });
       if (!items) return items.error();
       write_rows(rt.out, rt.format, *items, overdue_columns);
@@ -43,7 +43,8 @@ void add_log(CLI::App& app, handler& chosen) {
       const auto events =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
             const auto found = engine::timeline(
-                tx, *round, body->empty() ? std::nullopt : std::optional<std::string_view>(*body));
+                tx.cases(), tx.reminders(), *round,
+                body->empty() ? std::nullopt : std::optional<std::string_view>(*body));
             if (!found) return found.error();
             return ok(to_json_array(*found));
           });

@@ -82,7 +82,8 @@ void add_reminders(CLI::App& app, handler& chosen) {
       const auto rows =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
             const auto found = engine::list_reminders(
-                tx, round->empty() ? std::nullopt : std::optional<std::string_view>(*round));
+                tx.cases(), tx.reminders(),
+                round->empty() ? std::nullopt : std::optional<std::string_view>(*round));
             if (!found) return found.error();
             json array = json::array();
             for (const auto& v : *found) array.push_back(to_json(v, s->mail.registrar));

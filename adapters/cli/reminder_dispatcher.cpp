@@ -6,13 +6,13 @@
 
 namespace bevaka::cli {
 
-reminder_dispatcher::reminder_dispatcher(boost::asio::io_context& io, engine::store& s,
+reminder_dispatcher::reminder_dispatcher(boost::asio::io_context& io, engine::outbox& o,
                                          engine::mailer& m, const engine::clock& c,
                                          engine::dispatch_settings settings, report on_dispatched,
                                          failure on_error, std::chrono::seconds max_sleep)
     : io_(io),
       timer_(io),
-      store_(s),
+      outbox_(o),
       mailer_(m),
       clock_(c),
       settings_(std::move(settings)),
@@ -57,8 +57,8 @@ void reminder_dispatcher::pass() {
     std::optional<engine::instant> next;
     std::string error;
     try {
-      handled = engine::dispatch_due(store_, mailer_, clock_, settings_);
-      next = engine::next_due(store_);
+      handled = engine::dispatch_due(outbox_, mailer_, clock_, settings_);
+      next = engine::next_due(outbox_);
     } catch (const std::exception& e) {
       // The database or the network failed: try again after the first retry delay.
       error = e.what();

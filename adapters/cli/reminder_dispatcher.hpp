@@ -30,7 +30,7 @@ class reminder_dispatcher {
   // `s`, `m` and `c` must outlive the dispatcher and are used only from its worker thread (the
   // store should be a connection of its own). `on_dispatched` and `on_error` are called on the
   // io_context's thread, after every pass that handled reminders and after every failed pass.
-  reminder_dispatcher(boost::asio::io_context& io, engine::store& s, engine::mailer& m,
+  reminder_dispatcher(boost::asio::io_context& io, engine::outbox& o, engine::mailer& m,
                       const engine::clock& c, engine::dispatch_settings settings,
                       report on_dispatched, failure on_error,
                       std::chrono::seconds max_sleep = std::chrono::minutes{15});
@@ -55,7 +55,7 @@ class reminder_dispatcher {
   boost::asio::io_context& io_;
   boost::asio::steady_timer timer_;
   boost::asio::thread_pool worker_{1};
-  engine::store& store_;
+  engine::outbox& outbox_;
   engine::mailer& mailer_;
   const engine::clock& clock_;
   engine::dispatch_settings settings_;

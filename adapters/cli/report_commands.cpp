@@ -48,8 +48,8 @@ void add_sections_import(CLI::App& sections, handler& chosen) {
   if (!text) return text.error();
   const auto entered =
       engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto sections =
-            engine::enter_report_sections(rt.context(tx, o->by), o->round, o->body, *text, o->file);
+        const auto sections = engine::enter_report_sections(
+            tx.cases(), tx.followup(), rt.context(o->by), o->round, o->body, *text, o->file);
         if (!sections) return sections.error();
         return ok(sections_json(*sections));
       });
@@ -70,7 +70,8 @@ void add_sections_show(CLI::App& sections, handler& chosen) {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto found =
           engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto sections = engine::report_sections_of(tx, o->round, o->body);
+            const auto sections =
+                engine::report_sections_of(tx.cases(), tx.followup(), o->round, o->body);
             if (!sections) return sections.error();
             return ok(sections_json(*sections));
           });
@@ -111,7 +112,8 @@ void add_report(CLI::App& app, handler& chosen) {
   report->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto compiled = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-        return engine::compile_report(tx, o->round, rt.now.day);
+        return engine::compile_report(tx.cases(), tx.followup(), tx.programme(), o->round,
+                                      rt.now.day);
       });
       if (!compiled) return compiled.error();
       return write_document(rt, *o,

@@ -31,9 +31,9 @@ struct runtime {
 
   // Opens the database on first use. Only `init` may create it.
   store::soci_store& store(bool create = false);
-  [[nodiscard]] engine::command_context context(engine::store_transaction& tx,
-                                                const std::string& by) const {
-    return engine::command_context{tx, now, by};
+  // Who acts (`by`) and when (the clock), for a command that records an event.
+  [[nodiscard]] engine::command_context context(const std::string& by) const {
+    return engine::command_context{now, by};
   }
 };
 

@@ -67,7 +67,7 @@ outcome<void> serve(runtime& rt, const serve_options& o) {
     clock = std::make_unique<engine::system_clock>();
   const auto config = config::load_settings(config::config_file());
   if (!config) return config.error();
-  http::api api(rt.store(), *clock,
+  http::api api(rt.store(), rt.store(), *clock,
                 {.registrar = config->mail.registrar,
                  .reference_patterns = config::reference_patterns(config->references)});
   asio::io_context io;
@@ -129,7 +129,7 @@ void add_token(CLI::App& app, handler& chosen) {
       const engine::new_api_token request{*engine::parse_role(o->role), o->body, o->name,
                                           http::token_hash(secret)};
       const auto created = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-        return engine::create_api_token(tx, request, rt.now);
+        return engine::create_api_token(tx.cases(), tx.access(), request, rt.now);
       });
       if (!created) return created.error();
       rt.out << secret << '\n';

@@ -10,7 +10,6 @@
 #include "adapters/http/dashboard_files.hpp"
 #include "adapters/http/detail/call.hpp"
 #include "adapters/http/token_secret.hpp"
-#include "adapters/store/soci_store.hpp"
 
 namespace bevaka::http {
 namespace {
@@ -164,7 +163,7 @@ api_outcome<engine::api_token> authenticate(engine::store_transaction& tx,
   if (token.empty())
     return api_error{401, "unauthorized",
                      "send Authorization: Bearer TOKEN (made by `bevaka token create`)"};
-  auto found = tx.api_token_by_hash(token_hash(token));
+  auto found = tx.access().api_token_by_hash(token_hash(token));
   if (!found) return api_error{401, "unauthorized", "the token is not known"};
   return std::move(*found);
 }
@@ -198,7 +197,7 @@ std::vector<std::pair<std::string_view, long long>> reminders_by_state(engine::s
   for (const auto state : {scheduled, sent, cancelled, failed})
     counts.emplace_back(engine::to_string(state), 0);
   store.transact([&](engine::store_transaction& tx) {
-    for (const auto& [state, count] : tx.reminder_counts())
+    for (const auto& [state, count] : tx.reminders().reminder_counts())
       for (auto& [name, total] : counts)
         if (name == engine::to_string(state)) total = count;
     return true;
@@ -222,7 +221,7 @@ api_response api::handle(const api_request& request) {
   routed answer;
   try {
     answer = dispatch(request);
-  } catch (const store::database_error& e) {
+  } catch (const engine::database_error& e) {
     answer = {"error", error_response({503, "database", e.what()})};
   } catch (const std::exception& e) {
     answer = {"error", error_response({500, "internal", e.what()})};
@@ -270,7 +269,7 @@ api::routed api::dispatch(const api_request& request) {
   const bool read = m.chosen->kind == access::read;
   std::string version, key;
   if (read) {
-    version = store_.data_version();
+    version = changes_.data_version();
     key = fmt::format("{}\n{}\n{}", token_hash(presented_token(request, *query)), request.target,
                       engine::format_date(now->day));
     if (auto kept = answers_.find(version, key)) return {m.pattern, std::move(*kept)};

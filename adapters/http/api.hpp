@@ -11,9 +11,9 @@
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
 #include "adapters/http/response_cache.hpp"
-#include "adapters/store/soci_store.hpp"
 #include "engine/clock.hpp"
 #include "engine/reference_number.hpp"
+#include "engine/store.hpp"
 
 namespace bevaka::http {
 
@@ -26,9 +26,11 @@ struct api_settings {
 
 class api {
  public:
-  // Both must outlive the api. `clock` stamps every write; reads may name another day (as_of).
-  api(store::soci_store& store, const engine::clock& clock, api_settings settings = {})
-      : store_(store), clock_(clock), settings_(std::move(settings)) {}
+  // All three must outlive the api; `changes` tells when the store's data changed, for the
+  // cache. `clock` stamps every write; reads may name another day (as_of).
+  api(engine::store& store, engine::change_feed& changes, const engine::clock& clock,
+      api_settings settings = {})
+      : store_(store), changes_(changes), clock_(clock), settings_(std::move(settings)) {}
 
   // Thread-safe: calls are serialised, because one database connection serves them all.
   // Never throws: a database failure is a 503, anything else unexpected a 500.
@@ -41,7 +43,8 @@ class api {
   };
   routed dispatch(const api_request& request);
 
-  store::soci_store& store_;
+  engine::store& store_;
+  engine::change_feed& changes_;
   const engine::clock& clock_;
   api_settings settings_;
   metrics metrics_;

@@ -15,7 +15,7 @@ api_outcome<api_response> show_budget(call& c) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
   if (ec != std::errc{} || end != text.data() + text.size())
     return bad_request(fmt::format("'{}' is not a year", text));
-  const auto found = engine::find_budget(c.tx, year);
+  const auto found = engine::find_budget(c.tx.budgets(), year);
   if (!found) return from_engine(found.error());
   return json_response(views::to_json(*found));
 }

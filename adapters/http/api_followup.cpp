@@ -20,17 +20,17 @@ api_outcome<api_response> list_action_items(call& c) {
       return bad_request(
           fmt::format("category '{}' is not one of the table's categories", *category));
   }
-  return json_response(views::to_json_list(engine::find_action_items(c.tx, filter)));
+  return json_response(views::to_json_list(engine::find_action_items(c.tx.followup(), filter)));
 }
 
 api_outcome<api_response> show_action_item(call& c) {
-  const auto item = engine::find_action_item(c.tx, c.captures.at(0));
+  const auto item = engine::find_action_item(c.tx.followup(), c.captures.at(0));
   if (!item) return from_engine(item.error());
   return json_response(views::to_json(*item));
 }
 
 api_outcome<api_response> action_item_log(call& c) {
-  const auto events = engine::item_timeline(c.tx, c.captures.at(0));
+  const auto events = engine::item_timeline(c.tx.followup(), c.captures.at(0));
   if (!events) return from_engine(events.error());
   return json_response(views::to_json_list(*events));
 }
@@ -56,7 +56,8 @@ api_outcome<api_response> action_item_event(call& c) {
       return bad_request(
           fmt::format("period '{}' is not a half-year such as 2016H1 or 2016H2", *period_text));
   }
-  const auto fired = engine::fire_item_event(context(c), c.captures.at(0), request);
+  const auto fired =
+      engine::fire_item_event(c.tx.followup(), context(c), c.captures.at(0), request);
   if (!fired) return from_engine(fired.error());
   c.counters.count_applied("action_item_event");
   return json_response(views::to_json(*fired));

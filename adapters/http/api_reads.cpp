@@ -23,7 +23,7 @@ api_error not_yours(const engine::api_token& token, std::string_view what) {
 
 // The body named in the path, if the caller may read its assignments.
 api_outcome<engine::body> readable_body(call& c, const std::string& key) {
-  auto b = engine::find_body(c.tx, key);
+  auto b = engine::find_body(c.tx.cases(), key);
   if (!b) return from_engine(b.error());
   const auto only = engine::readable_body_only(c.token);
   if (only && *only != b->id) return not_yours(c.token, b->name);
@@ -32,7 +32,7 @@ api_outcome<engine::body> readable_body(call& c, const std::string& key) {
 
 // The round with only the caller's assignments in it; forbidden when that leaves none.
 api_outcome<engine::round_view> visible_round(call& c, const std::string& key) {
-  auto view = engine::show_round(c.tx, key);
+  auto view = engine::show_round(c.tx.cases(), key);
   if (!view) return from_engine(view.error());
   if (const auto only = engine::readable_body_only(c.token)) {
     std::erase_if(view->assignments, [&](const auto& a) { return a.body_id != *only; });
@@ -52,7 +52,7 @@ api_outcome<std::vector<engine::event_record>> visible_timeline(call& c, const s
     }
     body = std::to_string(*only);
   }
-  auto events = engine::timeline(c.tx, key, body);
+  auto events = engine::timeline(c.tx.cases(), c.tx.reminders(), key, body);
   if (!events) return from_engine(events.error());
   return std::move(*events);
 }
@@ -62,7 +62,7 @@ api_outcome<std::vector<engine::event_record>> visible_timeline(call& c, const s
 views::json visible_reminders(call& c, std::optional<engine::id_t> round_id) {
   const auto only = engine::readable_body_only(c.token);
   auto rows = views::json::array();
-  for (const auto& v : c.tx.reminders_of(round_id))
+  for (const auto& v : c.tx.reminders().reminders_of(round_id))
     if (!only || v.r.body_id == *only) rows.push_back(views::to_json(v, c.settings.registrar));
   return rows;
 }
@@ -82,19 +82,20 @@ api_outcome<api_response> list_bodies(call& c) {
   const auto kind = kind_param<engine::body_kind>(c, engine::parse_body_kind,
                                                   "committee, company, authority, association");
   if (!kind) return kind.error();
-  return json_response(views::to_json_array(c.tx.bodies(*kind)));
+  return json_response(views::to_json_array(c.tx.cases().bodies(*kind)));
 }
 
 api_outcome<api_response> body_obligations(call& c) {
   const auto b = readable_body(c, c.captures.at(0));
   if (!b) return b.error();
-  return json_response(views::to_json_array(engine::obligations_of(c.tx, *b, c.now.day)));
+  return json_response(
+      views::to_json_array(engine::obligations_of(c.tx.cases(), c.tx.listings(), *b, c.now.day)));
 }
 
 api_outcome<api_response> body_deadlines_ics(call& c) {
   const auto b = readable_body(c, c.captures.at(0));
   if (!b) return b.error();
-  auto open = engine::obligations_of(c.tx, *b, c.now.day);
+  auto open = engine::obligations_of(c.tx.cases(), c.tx.listings(), *b, c.now.day);
   std::erase_if(open, [](const auto& o) { return !engine::awaits_answer(o.a.state); });
   const auto host = c.request.host.empty() ? std::string("bevaka") : c.request.host;
   return api_response{.content_type = "text/calendar; charset=utf-8",
@@ -102,7 +103,8 @@ api_outcome<api_response> body_deadlines_ics(call& c) {
 }
 
 api_outcome<api_response> list_rounds(call& c) {
-  const auto rounds = engine::all_rounds(c.tx, engine::readable_body_only(c.token));
+  const auto rounds =
+      engine::all_rounds(c.tx.cases(), c.tx.listings(), engine::readable_body_only(c.token));
   return json_response(views::to_json_array(rounds));
 }
 
@@ -142,7 +144,7 @@ api_outcome<api_response> overdue(call& c) {
   const auto kind =
       kind_param<engine::round_kind>(c, engine::parse_round_kind, "consultation, annual-report");
   if (!kind) return kind.error();
-  auto items = engine::overdue(c.tx, c.now.day, *kind);
+  auto items = engine::overdue(c.tx.listings(), c.now.day, *kind);
   if (engine::readable_body_only(c.token))
     std::erase_if(items, [&](const auto& item) { return item.body != c.token.body_name; });
   return json_response(views::to_json_array(items));

@@ -18,14 +18,12 @@ std::optional<api_error> refuse_role(const call& c, engine::write_action action,
       fmt::format("a {} token may not {}", engine::to_string(c.token.holder_role), what));
 }
 
-engine::command_context context(call& c) {
-  return engine::command_context{c.tx, c.now, c.token.holder};
-}
+engine::command_context context(call& c) { return engine::command_context{c.now, c.token.holder}; }
 
 namespace {
 
 api_outcome<api_response> round_response(call& c, engine::id_t round_id, int status) {
-  const auto view = engine::show_round(c.tx, std::to_string(round_id));
+  const auto view = engine::show_round(c.tx.cases(), std::to_string(round_id));
   if (!view) return from_engine(view.error());
   return json_response(views::to_json(*view), status);
 }
@@ -87,7 +85,7 @@ api_outcome<api_response> add_body(call& c) {
   if (!kind) return kind.error();
   const auto emails = f->texts("emails");
   if (!emails) return emails.error();
-  const auto added = engine::add_body(c.tx, engine::new_body{*name, *kind, *emails});
+  const auto added = engine::add_body(c.tx.cases(), engine::new_body{*name, *kind, *emails});
   if (!added) return from_engine(added.error());
   c.counters.count_applied("add_body");
   return json_response(views::to_json(*added), 201);
@@ -103,7 +101,7 @@ api_outcome<api_response> create_round(call& c) {
   if (!request) return request.error();
   if (const auto ref = engine::check_reference(c.settings.reference_patterns, request->ref); !ref)
     return bad_request(fmt::format("ref: {}", ref.error().message));
-  const auto created = engine::create_round(context(c), *request);
+  const auto created = engine::create_round(c.tx.cases(), c.tx.reminders(), context(c), *request);
   if (!created) return from_engine(created.error());
   c.counters.count_applied("create_round");
   return round_response(c, created->id, 201);
@@ -118,8 +116,8 @@ api_outcome<api_response> round_event(call& c) {
   if (!event) return event.error();
   const auto note = f->optional_text("note");
   if (!note) return note.error();
-  const auto fired =
-      engine::fire_round_event(context(c), c.captures.at(0), {*event, *note, std::nullopt});
+  const auto fired = engine::fire_round_event(c.tx.cases(), c.tx.reminders(), context(c),
+                                              c.captures.at(0), {*event, *note, std::nullopt});
   if (!fired) return from_engine(fired.error());
   c.counters.count_applied("round_event");
   return round_response(c, fired->id, 200);
@@ -137,16 +135,17 @@ api_outcome<api_response> assignment_event(call& c) {
   if (!note) return note.error();
   const auto deadline = f->optional_date("deadline");
   if (!deadline) return deadline.error();
-  const auto b = engine::find_body(c.tx, c.captures.at(1));
+  const auto b = engine::find_body(c.tx.cases(), c.captures.at(1));
   if (!b) return from_engine(b.error());
   if (!engine::may_fire_assignment_event(c.token, *b, *event))
     return forbidden(
         fmt::format("the token of {} may not record '{}' for {}", c.token.holder, *event, b->name));
-  const auto fired = engine::fire_assignment_event(
-      context(c), c.captures.at(0), std::to_string(b->id), {*event, *note, *deadline});
+  const auto fired =
+      engine::fire_assignment_event(c.tx.cases(), c.tx.reminders(), context(c), c.captures.at(0),
+                                    std::to_string(b->id), {*event, *note, *deadline});
   if (!fired) return from_engine(fired.error());
   c.counters.count_applied("assignment_event");
-  const auto r = c.tx.round_by_id(fired->round_id);
+  const auto r = c.tx.cases().round_by_id(fired->round_id);
   return json_response(views::to_json(*r, *fired));
 }
 

@@ -2,7 +2,7 @@
 // The answers to reads, kept until the database changes. The registrar's dashboard and whatever
 // polls the API ask the same few questions over and over (who is overdue today?) while the
 // answers change a few times a day: a hit costs a lookup instead of a transaction, queries and
-// JSON. Entries belong to one database version (soci_store::data_version, read before the
+// JSON. Entries belong to one database version (engine::change_feed::data_version, read before the
 // query ran) and go as soon as another is seen; the api clears them on its own writes, which
 // the version does not show. Not thread-safe: the api serialises every call to it.
 

@@ -214,6 +214,10 @@ std::string soci_store::data_version() {
 }
 
 void soci_store::transact(const std::function<bool(engine::store_transaction&)>& work) {
+  run(work);
+}
+
+void soci_store::run(const std::function<bool(detail::soci_transaction&)>& work) {
   try {
     transaction_guard guard(*connection_);
     detail::soci_transaction tx(*connection_, *statements_);
@@ -224,6 +228,45 @@ void soci_store::transact(const std::function<bool(engine::store_transaction&)>&
   } catch (const soci::soci_error& e) {
     throw database_error(fmt::format("database error: {}", first_line(e.what())));
   }
+}
+
+std::vector<engine::reminder_view> soci_store::due_reminders(engine::instant now, int limit) {
+  std::vector<engine::reminder_view> due;
+  run([&](detail::soci_transaction& tx) {
+    due = tx.due_reminders(now, limit);
+    return false;
+  });
+  return due;
+}
+
+std::vector<engine::reminder_view> soci_store::claim_due_reminders(engine::instant now,
+                                                                   engine::instant lease_until,
+                                                                   std::string_view holder,
+                                                                   int limit) {
+  std::vector<engine::reminder_view> claimed;
+  run([&](detail::soci_transaction& tx) {
+    claimed = tx.claim_due_reminders(now, lease_until, holder, limit);
+    return true;
+  });
+  return claimed;
+}
+
+bool soci_store::settle_reminder(const engine::reminder& r, std::string_view holder) {
+  bool settled = false;
+  run([&](detail::soci_transaction& tx) {
+    settled = tx.settle_reminder(r, holder);
+    return settled;
+  });
+  return settled;
+}
+
+std::optional<engine::instant> soci_store::next_reminder_due() {
+  std::optional<engine::instant> next;
+  run([&](detail::soci_transaction& tx) {
+    next = tx.next_reminder_due();
+    return false;
+  });
+  return next;
 }
 
 }  // namespace bevaka::store

@@ -1,5 +1,5 @@
 #pragma once
-// The store_transaction port over one connection that has begun a transaction.
+// The ports of one transaction over one connection that has begun it.
 // Internal to adapters/store.
 
 #include <soci/soci.h>
@@ -24,10 +24,28 @@ extern const std::string due_reminders_sql;
 // Reminder times as stored: UTC, 'YYYY-MM-DDTHH:MM:SSZ'.
 [[nodiscard]] std::string format_utc(engine::instant t);
 
-class soci_transaction final : public engine::store_transaction {
+// One transaction's ports, all on one connection: each aggregate's methods live in their own
+// soci_transaction_*.cpp. The outbox's claims and settlings are here too, for soci_store to run
+// each in a transaction of its own (engine/reminders/outbox.hpp).
+class soci_transaction final : public engine::store_transaction,
+                               public engine::case_store,
+                               public engine::case_listings,
+                               public engine::reminder_store,
+                               public engine::followup_store,
+                               public engine::programme_store,
+                               public engine::budget_store,
+                               public engine::access_store {
  public:
   // `prepared` belongs to `db` and outlives this transaction.
   soci_transaction(connection& db, statements& prepared) : conn_(db), prepared_(prepared) {}
+
+  engine::case_store& cases() override { return *this; }
+  engine::case_listings& listings() override { return *this; }
+  engine::reminder_store& reminders() override { return *this; }
+  engine::followup_store& followup() override { return *this; }
+  engine::programme_store& programme() override { return *this; }
+  engine::budget_store& budgets() override { return *this; }
+  engine::access_store& access() override { return *this; }
 
   std::optional<engine::body> body_by_id(engine::id_t id) override;
   std::optional<engine::body> body_by_name(std::string_view name) override;
@@ -57,7 +75,7 @@ class soci_transaction final : public engine::store_transaction {
   std::vector<engine::awaiting_row> awaiting_past_deadline(
       engine::date day, std::optional<engine::round_kind> kind) override;
 
-  // The HTTP API and the dashboard (issue 4): soci_transaction_http.cpp.
+  // Listings and tokens: soci_transaction_http.cpp.
   std::vector<engine::round> rounds() override;
   std::vector<engine::assignment> assignments_of_body(engine::id_t body_id) override;
   engine::id_t insert_api_token(const engine::api_token& t) override;
@@ -84,15 +102,16 @@ class soci_transaction final : public engine::store_transaction {
   engine::id_t insert_reminder(const engine::reminder& r) override;
   void cancel_reminders_of(engine::id_t assignment_id) override;
   std::vector<engine::reminder_view> reminders_of(std::optional<engine::id_t> round_id) override;
-  std::vector<engine::reminder_view> due_reminders(engine::instant now, int limit) override;
+  std::vector<std::pair<engine::reminder_state, long long>> reminder_counts() override;
+  // The outbox's side (engine/reminders/outbox.hpp), each run by soci_store in its own
+  // transaction.
+  std::vector<engine::reminder_view> due_reminders(engine::instant now, int limit);
   std::vector<engine::reminder_view> claim_due_reminders(engine::instant now,
                                                          engine::instant lease_until,
-                                                         std::string_view holder,
-                                                         int limit) override;
-  bool settle_reminder(const engine::reminder& r, std::string_view holder) override;
-  std::optional<engine::instant> next_reminder_due() override;
-  std::vector<std::pair<engine::reminder_state, long long>> reminder_counts() override;
-  // The safety programme (issue 7): soci_transaction_programme.cpp
+                                                         std::string_view holder, int limit);
+  bool settle_reminder(const engine::reminder& r, std::string_view holder);
+  std::optional<engine::instant> next_reminder_due();
+  // The safety programme: soci_transaction_programme.cpp
   std::vector<engine::group> groups() override;
   engine::id_t insert_group(const engine::group& g) override;
   void set_group_part_of(engine::id_t group_id, std::optional<engine::id_t> part_of_id) override;
@@ -109,7 +128,7 @@ class soci_transaction final : public engine::store_transaction {
   void set_item_plan(engine::id_t item_id, std::optional<engine::id_t> plan_id) override;
   std::vector<engine::duty_step> duty_steps() override;
   engine::id_t insert_duty_step(const engine::duty_step& s) override;
-  // Budgets (issue 7): soci_transaction_budgets.cpp
+  // Budgets: soci_transaction_budgets.cpp
   std::optional<engine::budget> budget_of_year(int year) override;
   engine::id_t insert_budget(const engine::budget& b) override;
   void append_budget_event(const engine::budget_event& e) override;

@@ -49,16 +49,18 @@ struct dispatcher_fixture {
     const auto now = clock.now();
     const auto created = engine::in_transaction(db.store(), [&](engine::store_transaction& tx) {
       const auto b = engine::add_body(
-          tx, {"Socialnämnden", engine::body_kind::committee, {"socialnamnden@example.se"}});
+          tx.cases(),
+          {"Socialnämnden", engine::body_kind::committee, {"socialnamnden@example.se"}});
       if (!b) return engine::outcome<engine::assignment>(b.error());
-      const engine::command_context ctx{tx, now, "test"};
-      const auto r = engine::create_round(ctx, {.kind = engine::round_kind::annual_report,
-                                                .ref = report_ref,
-                                                .title = report_title,
-                                                .deadline = engine::add_days(now.day, 30),
-                                                .recipients = {"Socialnämnden"}});
+      const engine::command_context ctx{now, "test"};
+      const auto r = engine::create_round(tx.cases(), tx.reminders(), ctx,
+                                          {.kind = engine::round_kind::annual_report,
+                                           .ref = report_ref,
+                                           .title = report_title,
+                                           .deadline = engine::add_days(now.day, 30),
+                                           .recipients = {"Socialnämnden"}});
       if (!r) return engine::outcome<engine::assignment>(r.error());
-      return engine::outcome<engine::assignment>(tx.assignments_of(r->id).front());
+      return engine::outcome<engine::assignment>(tx.cases().assignments_of(r->id).front());
     });
     REQUIRE(created);
     assignment = *created;
@@ -66,12 +68,12 @@ struct dispatcher_fixture {
 
   void schedule_at(engine::instant due) {
     db.store().transact([&](engine::store_transaction& tx) {
-      tx.insert_reminder({.assignment_id = assignment.id,
-                          .round_id = assignment.round_id,
-                          .body_id = assignment.body_id,
-                          .deadline = assignment.deadline.effective,
-                          .due_at = due,
-                          .next_attempt_at = due});
+      tx.reminders().insert_reminder({.assignment_id = assignment.id,
+                                      .round_id = assignment.round_id,
+                                      .body_id = assignment.body_id,
+                                      .deadline = assignment.deadline.effective,
+                                      .due_at = due,
+                                      .next_attempt_at = due});
       return true;
     });
   }

@@ -28,9 +28,9 @@ constexpr int processes = 3;
 void schedule_five_thousand(cli_session& cli) {
   const auto added = engine::in_transaction(cli.db.store(), [&](engine::store_transaction& tx) {
     for (int i = 0; i < bodies; ++i) {
-      const auto b = engine::add_body(tx, {fmt::format("Nämnd {:04}", i),
-                                           engine::body_kind::committee,
-                                           {fmt::format("namnd{:04}@example.se", i)}});
+      const auto b = engine::add_body(tx.cases(), {fmt::format("Nämnd {:04}", i),
+                                                   engine::body_kind::committee,
+                                                   {fmt::format("namnd{:04}@example.se", i)}});
       if (!b) return engine::outcome<void>(b.error());
     }
     return engine::outcome<void>();

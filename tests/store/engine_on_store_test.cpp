@@ -28,15 +28,15 @@ struct consultation {
 
   void add(const std::string& name, engine::body_kind kind) {
     const auto added = engine::in_transaction(db.store(), [&](engine::store_transaction& tx) {
-      return engine::add_body(tx, {name, kind, {"registrator@example.se"}});
+      return engine::add_body(tx.cases(), {name, kind, {"registrator@example.se"}});
     });
     REQUIRE(added);
   }
 
   engine::outcome<engine::round> create(engine::new_round request, const char* now) {
     return engine::in_transaction(db.store(), [&](engine::store_transaction& tx) {
-      return engine::create_round({tx, *engine::parse_timestamp(now), "trygghetssamordnare"},
-                                  request);
+      return engine::create_round(tx.cases(), tx.reminders(),
+                                  {*engine::parse_timestamp(now), "trygghetssamordnare"}, request);
     });
   }
 
@@ -53,21 +53,24 @@ struct consultation {
                                            const char* now,
                                            std::optional<engine::date> deadline = {}) {
     return engine::in_transaction(db.store(), [&](engine::store_transaction& tx) {
-      return engine::fire_assignment_event({tx, *engine::parse_timestamp(now), "nämndsekreterare"},
-                                           ref, body, {event, "", deadline});
+      return engine::fire_assignment_event(tx.cases(), tx.reminders(),
+                                           {*engine::parse_timestamp(now), "nämndsekreterare"}, ref,
+                                           body, {event, "", deadline});
     });
   }
 
   engine::outcome<engine::round> fire_round(const std::string& event, const char* now) {
     return engine::in_transaction(db.store(), [&](engine::store_transaction& tx) {
-      return engine::fire_round_event({tx, *engine::parse_timestamp(now), "registrator"}, ref,
+      return engine::fire_round_event(tx.cases(), tx.reminders(),
+                                      {*engine::parse_timestamp(now), "registrator"}, ref,
                                       {event, "", std::nullopt});
     });
   }
 
   engine::round_view show() {
-    return *engine::in_transaction(
-        db.store(), [&](engine::store_transaction& tx) { return engine::show_round(tx, ref); });
+    return *engine::in_transaction(db.store(), [&](engine::store_transaction& tx) {
+      return engine::show_round(tx.cases(), ref);
+    });
   }
 
   engine::assignment of(const std::string& body) {
@@ -81,7 +84,7 @@ struct consultation {
                                             std::optional<engine::round_kind> kind = {}) {
     std::vector<engine::overdue_item> items;
     db.store().transact([&](engine::store_transaction& tx) {
-      items = engine::overdue(tx, day(today), kind);
+      items = engine::overdue(tx.listings(), day(today), kind);
       return true;
     });
     return items;
@@ -292,21 +295,25 @@ TEST_CASE("in one transaction, answers close with the last assignment to end, an
   const auto now = *engine::parse_timestamp("2016-04-12");
   const auto batch = engine::in_transaction(
       c.db.store(), [&](engine::store_transaction& tx) -> engine::outcome<std::string> {
-        const engine::command_context ctx{tx, now, "registrator"};
+        const engine::command_context ctx{now, "registrator"};
         const std::vector<std::pair<const char*, const char*>> events{
             {"Polismyndigheten", "decline"}, {"Järfällahus AB", "submit"},
             {"Järfällahus AB", "register"},  {"Socialnämnden", "decide"},
             {"Socialnämnden", "submit"},     {"Socialnämnden", "register"},
             {"Kompetensnämnden", "decide"},  {"Kompetensnämnden", "submit"}};
         for (const auto& [body, event] : events)
-          if (auto fired = engine::fire_assignment_event(ctx, c.ref, body, {event}); !fired)
+          if (auto fired = engine::fire_assignment_event(tx.cases(), tx.reminders(), ctx, c.ref,
+                                                         body, {event});
+              !fired)
             return fired.error();
-        if (tx.round_by_ref(c.ref)->state != "sent") return std::string("closed too early");
-        if (auto last = engine::fire_assignment_event(ctx, c.ref, "Kompetensnämnden", {"register"});
+        if (tx.cases().round_by_ref(c.ref)->state != "sent") return std::string("closed too early");
+        if (auto last = engine::fire_assignment_event(tx.cases(), tx.reminders(), ctx, c.ref,
+                                                      "Kompetensnämnden", {"register"});
             !last)
           return last.error();
         // The round as this transaction now sees it: closed, so the board may approve it.
-        const auto approved = engine::fire_round_event(ctx, c.ref, {"approve"});
+        const auto approved =
+            engine::fire_round_event(tx.cases(), tx.reminders(), ctx, c.ref, {"approve"});
         if (!approved) return approved.error();
         return approved->state;
       });
@@ -322,11 +329,13 @@ TEST_CASE("in one transaction, an extension between other events keeps its new d
   const auto now = *engine::parse_timestamp("2016-04-20");
   REQUIRE(engine::in_transaction(
       c.db.store(), [&](engine::store_transaction& tx) -> engine::outcome<bool> {
-        const engine::command_context ctx{tx, now, "nämndsekreterare"};
+        const engine::command_context ctx{now, "nämndsekreterare"};
         for (const auto& e :
              {engine::case_event{"start"}, engine::case_event{"extend", "", day("2016-05-31")},
               engine::case_event{"decide"}})
-          if (auto fired = engine::fire_assignment_event(ctx, c.ref, "Socialnämnden", e); !fired)
+          if (auto fired = engine::fire_assignment_event(tx.cases(), tx.reminders(), ctx, c.ref,
+                                                         "Socialnämnden", e);
+              !fired)
             return fired.error();
         return true;
       }));
@@ -398,7 +407,7 @@ TEST_CASE("the timeline holds every change, oldest first, with who and when", "[
   REQUIRE(c.create(c.request(), "2016-02-22T09:30"));
   REQUIRE(c.fire("Socialnämnden", "decide", "2016-04-21T14:00"));
   const auto events = *engine::in_transaction(c.db.store(), [&](engine::store_transaction& tx) {
-    return engine::timeline(tx, c.ref, std::string_view("Socialnämnden"));
+    return engine::timeline(tx.cases(), tx.reminders(), c.ref, std::string_view("Socialnämnden"));
   });
   REQUIRE(events.size() == 3);
   CHECK(events[0].event == "create");
@@ -420,8 +429,8 @@ TEST_CASE("an assignment is found by the round's id and the body's id as by thei
   const auto social = c.of("Socialnämnden");
   const auto by_ids = engine::in_transaction(c.db.store(), [&](engine::store_transaction& tx) {
     return engine::fire_assignment_event(
-        {tx, *engine::parse_timestamp("2016-03-01"), "sekreterare"}, std::to_string(created->id),
-        std::to_string(social.body_id), {"start", "", {}});
+        tx.cases(), tx.reminders(), {*engine::parse_timestamp("2016-03-01"), "sekreterare"},
+        std::to_string(created->id), std::to_string(social.body_id), {"start", "", {}});
   });
   REQUIRE(by_ids);
   CHECK(by_ids->id == social.id);

@@ -41,7 +41,7 @@ TEST_CASE("database URLs are sqlite:PATH or postgresql://, anything else is refu
 TEST_CASE("migrating an up-to-date database applies nothing and loses nothing", "[store]") {
   testing::test_database db("store_tests");
   db.store().transact([](engine::store_transaction& tx) {
-    tx.insert_body(a_body("Socialnämnden"));
+    tx.cases().insert_body(a_body("Socialnämnden"));
     return true;
   });
   CHECK(db.store().migrate().empty());
@@ -55,16 +55,16 @@ TEST_CASE("migrating an up-to-date database applies nothing and loses nothing", 
 TEST_CASE("a unit of work that returns false or throws writes nothing", "[store]") {
   testing::test_database db("store_tests");
   db.store().transact([](engine::store_transaction& tx) {
-    tx.insert_body(a_body("Socialnämnden"));
+    tx.cases().insert_body(a_body("Socialnämnden"));
     return false;
   });
   CHECK_THROWS(db.store().transact([](engine::store_transaction& tx) -> bool {
-    tx.insert_body(a_body("Kompetensnämnden"));
+    tx.cases().insert_body(a_body("Kompetensnämnden"));
     throw std::runtime_error("the disk is full");
   }));
   CHECK(count_rows(db.store(), "bodies") == 0);
   db.store().transact([](engine::store_transaction& tx) {
-    tx.insert_body(a_body("Barn- och ungdomsnämnden"));
+    tx.cases().insert_body(a_body("Barn- och ungdomsnämnden"));
     return true;
   });
   CHECK(count_rows(db.store(), "bodies") == 1);
@@ -77,14 +77,14 @@ TEST_CASE("a body is read back as it was written, e-mail addresses in order", "[
                         "Polismyndigheten",
                         engine::body_kind::authority,
                         {"registrator@example.se", "jarfalla@example.se"}};
-    const auto id = tx.insert_body(police);
-    const auto read = tx.body_by_id(id);
+    const auto id = tx.cases().insert_body(police);
+    const auto read = tx.cases().body_by_id(id);
     REQUIRE(read);
     CHECK(read->name == "Polismyndigheten");
     CHECK(read->kind == engine::body_kind::authority);
     CHECK(read->emails == police.emails);
-    CHECK(tx.body_by_name("Polismyndigheten")->id == id);
-    CHECK_FALSE(tx.body_by_name("polismyndigheten"));
+    CHECK(tx.cases().body_by_name("Polismyndigheten")->id == id);
+    CHECK_FALSE(tx.cases().body_by_name("polismyndigheten"));
     return true;
   });
 }
@@ -94,14 +94,14 @@ TEST_CASE("an update from a stale version is refused and changes nothing", "[sto
   db.store().transact([](engine::store_transaction& tx) {
     engine::round r{.ref = "Kst 2015/503", .title = "Trygghetsskapande program", .state = "draft"};
     r.deadline = engine::shift_deadline(*engine::parse_date("2016-04-30"));
-    r.id = tx.insert_round(r);
+    r.id = tx.cases().insert_round(r);
     auto first = r;
     first.state = "sent";
-    CHECK(tx.update_round(first));
+    CHECK(tx.cases().update_round(first));
     auto stale = r;
     stale.state = "withdrawn";
-    CHECK_FALSE(tx.update_round(stale));
-    const auto stored = tx.round_by_id(r.id);
+    CHECK_FALSE(tx.cases().update_round(stale));
+    const auto stored = tx.cases().round_by_id(r.id);
     CHECK(stored->state == "sent");
     CHECK(stored->version == 1);
     CHECK(stored->deadline.reason == "30 april 2016 är en lördag");
@@ -138,8 +138,8 @@ engine::event_record created(engine::id_t round_id) {
 
 // Creates the round Kst 2015/503 with its create event; returns its id.
 engine::id_t created_round(engine::store_transaction& tx) {
-  const auto id = tx.insert_round(a_round("Kst 2015/503"));
-  tx.append_event(created(id));
+  const auto id = tx.cases().insert_round(a_round("Kst 2015/503"));
+  tx.cases().append_event(created(id));
   return id;
 }
 
@@ -151,8 +151,8 @@ TEST_CASE("a write that fails late undoes its whole transaction, and the next on
           "[store]") {
   testing::test_database db("store_tests");
   CHECK_THROWS_AS(db.store().transact([](engine::store_transaction& tx) {
-    tx.insert_body(a_body("Socialnämnden"));
-    tx.append_event(created(4711));  // no such round: the foreign key refuses it
+    tx.cases().insert_body(a_body("Socialnämnden"));
+    tx.cases().append_event(created(4711));  // no such round: the foreign key refuses it
     return true;
   }),
                   store::database_error);
@@ -172,7 +172,7 @@ TEST_CASE("a transaction reads back what it wrote before it commits, and a rollb
   testing::test_database db("store_tests");
   db.store().transact([](engine::store_transaction& tx) {
     const auto id = created_round(tx);
-    const auto events = tx.events_of_round(id, std::nullopt);
+    const auto events = tx.cases().events_of_round(id, std::nullopt);
     REQUIRE(events.size() == 1);
     CHECK(events.front().event == "create");
     CHECK(events.front().actor == "registrator");

@@ -1,0 +1,31 @@
+#pragma once
+// The cases' listings: the reads behind the registrar's daily list, the round list and a body's
+// obligations. They span many cases, so each must read an index, not a table. Implemented by
+// adapters/store; may throw engine::database_error.
+
+#include <optional>
+#include <vector>
+
+#include "engine/model.hpp"
+
+namespace bevaka::engine {
+
+class case_listings {
+ public:
+  virtual ~case_listings() = default;
+
+  // Assignments awaiting an answer with a deadline before `day`, earliest deadline first.
+  // Must read an index, not the table: the registrar runs it every day.
+  [[nodiscard]] virtual std::vector<awaiting_row> awaiting_past_deadline(
+      date day, std::optional<round_kind> kind) = 0;
+  // Assignments awaiting an answer with at least one failed reminder, with how many failed.
+  // Must read an index: it is part of the registrar's daily list.
+  [[nodiscard]] virtual std::vector<awaiting_row> awaiting_with_failed_reminders(
+      std::optional<round_kind> kind) = 0;
+  // Every round, latest deadline first (then by reference number).
+  [[nodiscard]] virtual std::vector<round> rounds() = 0;
+  // One body's assignments in every round, earliest deadline first.
+  [[nodiscard]] virtual std::vector<assignment> assignments_of_body(id_t body_id) = 0;
+};
+
+}  // namespace bevaka::engine

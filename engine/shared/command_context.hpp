@@ -1,0 +1,19 @@
+#pragma once
+// Who acts and when. Every command that records an event takes one: each event is stamped with
+// the engine's clock and its actor. The ports a command writes through are its own parameters.
+
+#include <string>
+
+#include "engine/clock.hpp"
+
+namespace bevaka::engine {
+
+struct command_context {
+  timestamp now;
+  std::string actor{};
+};
+
+// The engine's own actor, for the events it records by itself (answers closing on their own).
+inline constexpr std::string_view engine_actor = "bevaka";
+
+}  // namespace bevaka::engine
