@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "bench/workloads.hpp"
-#include "engine/commands.hpp"
+#include "engine/cases/commands.hpp"
 
 namespace bevaka::bench {
 namespace {

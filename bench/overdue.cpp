@@ -7,7 +7,7 @@
 #include <string>
 
 #include "bench/workloads.hpp"
-#include "engine/queries.hpp"
+#include "engine/cases/queries.hpp"
 
 namespace bevaka::bench {
 namespace {

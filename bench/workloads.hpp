@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "adapters/store/soci_store.hpp"
-#include "engine/clock.hpp"
+#include "engine/shared/clock.hpp"
 
 namespace bevaka::bench {
 

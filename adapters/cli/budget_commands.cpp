@@ -1,5 +1,5 @@
 // budget: a programme's yearly budget — import, spend, show.
-#include "engine/budget_commands.hpp"
+#include "engine/budgets/budget_commands.hpp"
 
 #include <fmt/format.h>
 

@@ -4,8 +4,8 @@
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reference_options.hpp"
 #include "adapters/cli/reminder_options.hpp"
-#include "engine/lookup.hpp"
-#include "engine/queries.hpp"
+#include "engine/cases/lookup.hpp"
+#include "engine/cases/queries.hpp"
 
 namespace bevaka::cli {
 namespace {

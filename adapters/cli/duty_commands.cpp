@@ -4,7 +4,7 @@
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reference_options.hpp"
 #include "adapters/views/programme_views.hpp"
-#include "engine/duty.hpp"
+#include "engine/programme/duty.hpp"
 
 namespace bevaka::cli {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 // The CLI's exit codes, one table for every command. Scripts rely on them.
 
-#include "engine/error.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::cli {
 

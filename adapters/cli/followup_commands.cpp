@@ -1,5 +1,5 @@
 // followup: the follow-up table of action items — import, list, areas, event, set, log, export.
-#include "engine/followup_commands.hpp"
+#include "engine/followup/followup_commands.hpp"
 
 #include <fmt/format.h>
 
@@ -7,9 +7,9 @@
 #include "adapters/import/followup_table_reader.hpp"
 #include "adapters/import/followup_table_writer.hpp"
 #include "adapters/views/followup_views.hpp"
-#include "engine/followup_import.hpp"
-#include "engine/followup_queries.hpp"
-#include "engine/plan_commands.hpp"
+#include "engine/followup/followup_import.hpp"
+#include "engine/followup/followup_queries.hpp"
+#include "engine/programme/plan_commands.hpp"
 
 namespace bevaka::cli {
 namespace {

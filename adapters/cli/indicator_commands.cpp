@@ -1,5 +1,5 @@
 // indicator: what the bodies measure (mätetal) — add, value, list.
-#include "engine/indicator_commands.hpp"
+#include "engine/followup/indicator_commands.hpp"
 
 #include <fmt/format.h>
 

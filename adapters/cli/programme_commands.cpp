@@ -8,8 +8,8 @@
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reference_options.hpp"
 #include "adapters/views/programme_views.hpp"
-#include "engine/group_commands.hpp"
-#include "engine/plan_commands.hpp"
+#include "engine/programme/group_commands.hpp"
+#include "engine/programme/plan_commands.hpp"
 
 namespace bevaka::cli {
 namespace {

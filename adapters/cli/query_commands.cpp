@@ -1,7 +1,7 @@
 // overdue, log and calendar: what the registrar reads.
 #include "adapters/cli/command_groups.hpp"
-#include "engine/calendar.hpp"
-#include "engine/queries.hpp"
+#include "engine/calendar/calendar.hpp"
+#include "engine/cases/queries.hpp"
 
 namespace bevaka::cli {
 namespace {

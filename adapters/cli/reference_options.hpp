@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "engine/error.hpp"
-#include "engine/reference_number.hpp"
+#include "engine/shared/error.hpp"
+#include "engine/shared/reference_number.hpp"
 
 namespace bevaka::cli {
 

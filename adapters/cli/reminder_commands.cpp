@@ -14,8 +14,8 @@
 #include "adapters/config/settings.hpp"
 #include "adapters/mail/eml_folder_mailer.hpp"
 #include "adapters/mail/smtp_mailer.hpp"
-#include "engine/reminder_dispatch.hpp"
-#include "engine/reminder_schedule.hpp"
+#include "engine/cases/reminder_schedule.hpp"
+#include "engine/reminders/reminder_dispatch.hpp"
 
 namespace bevaka::cli {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "engine/error.hpp"
-#include "engine/reminder_policy.hpp"
+#include "engine/reminders/reminder_policy.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::cli {
 

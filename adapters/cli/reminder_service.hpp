@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "adapters/cli/runtime.hpp"
-#include "engine/error.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::cli {
 

@@ -7,7 +7,7 @@
 
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/report/report_document.hpp"
-#include "engine/annual_report.hpp"
+#include "engine/report/annual_report.hpp"
 
 namespace bevaka::cli {
 namespace {

@@ -11,9 +11,9 @@
 #include "adapters/cli/render.hpp"
 #include "adapters/store/soci_store.hpp"
 #include "adapters/views/json_views.hpp"
-#include "engine/clock.hpp"
-#include "engine/commands.hpp"
-#include "engine/error.hpp"
+#include "engine/cases/commands.hpp"
+#include "engine/shared/clock.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::cli {
 

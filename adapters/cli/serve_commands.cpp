@@ -13,7 +13,7 @@
 #include "adapters/http/api.hpp"
 #include "adapters/http/server.hpp"
 #include "adapters/http/token_secret.hpp"
-#include "engine/access.hpp"
+#include "engine/access/access.hpp"
 
 namespace bevaka::cli {
 namespace {

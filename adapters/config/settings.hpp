@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/error.hpp"
-#include "engine/reference_number.hpp"
-#include "engine/reminder_message.hpp"
-#include "engine/reminder_policy.hpp"
+#include "engine/reminders/reminder_message.hpp"
+#include "engine/reminders/reminder_policy.hpp"
+#include "engine/shared/error.hpp"
+#include "engine/shared/reference_number.hpp"
 
 namespace bevaka::config {
 

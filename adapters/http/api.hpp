@@ -11,8 +11,8 @@
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
 #include "adapters/http/response_cache.hpp"
-#include "engine/clock.hpp"
-#include "engine/reference_number.hpp"
+#include "engine/shared/clock.hpp"
+#include "engine/shared/reference_number.hpp"
 #include "engine/store.hpp"
 
 namespace bevaka::http {

@@ -5,7 +5,7 @@
 
 #include "adapters/http/detail/call.hpp"
 #include "adapters/views/budget_views.hpp"
-#include "engine/budget_commands.hpp"
+#include "engine/budgets/budget_commands.hpp"
 
 namespace bevaka::http::detail {
 

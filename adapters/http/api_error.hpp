@@ -6,7 +6,7 @@
 #include <string>
 
 #include "adapters/http/api_types.hpp"
-#include "engine/error.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::http {
 

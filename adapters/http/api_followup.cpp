@@ -5,8 +5,8 @@
 #include "adapters/http/detail/call.hpp"
 #include "adapters/http/request_json.hpp"
 #include "adapters/views/followup_views.hpp"
-#include "engine/followup_commands.hpp"
-#include "engine/followup_queries.hpp"
+#include "engine/followup/followup_commands.hpp"
+#include "engine/followup/followup_queries.hpp"
 
 namespace bevaka::http::detail {
 

@@ -2,8 +2,8 @@
 // the legal duty. Every role reads them; the duty's status takes the call's clock (`as_of`).
 #include "adapters/http/detail/call.hpp"
 #include "adapters/views/programme_views.hpp"
-#include "engine/duty.hpp"
-#include "engine/plan_commands.hpp"
+#include "engine/programme/duty.hpp"
+#include "engine/programme/plan_commands.hpp"
 
 namespace bevaka::http::detail {
 

@@ -6,12 +6,12 @@
 
 #include "adapters/http/detail/call.hpp"
 #include "adapters/http/ics.hpp"
-#include "engine/access.hpp"
-#include "engine/calendar.hpp"
-#include "engine/lifecycle.hpp"
-#include "engine/listings.hpp"
-#include "engine/lookup.hpp"
-#include "engine/queries.hpp"
+#include "engine/access/access.hpp"
+#include "engine/calendar/calendar.hpp"
+#include "engine/cases/lifecycle.hpp"
+#include "engine/cases/listings.hpp"
+#include "engine/cases/lookup.hpp"
+#include "engine/cases/queries.hpp"
 
 namespace bevaka::http::detail {
 namespace {

@@ -4,10 +4,10 @@
 
 #include "adapters/http/detail/call.hpp"
 #include "adapters/http/request_json.hpp"
-#include "engine/access.hpp"
-#include "engine/commands.hpp"
-#include "engine/lookup.hpp"
-#include "engine/queries.hpp"
+#include "engine/access/access.hpp"
+#include "engine/cases/commands.hpp"
+#include "engine/cases/lookup.hpp"
+#include "engine/cases/queries.hpp"
 
 namespace bevaka::http::detail {
 

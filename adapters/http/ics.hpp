@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/clock.hpp"
-#include "engine/listings.hpp"
-#include "engine/model.hpp"
+#include "engine/cases/listings.hpp"
+#include "engine/cases/model.hpp"
+#include "engine/shared/clock.hpp"
 
 namespace bevaka::http {
 

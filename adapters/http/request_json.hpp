@@ -10,7 +10,7 @@
 
 #include "adapters/http/api_error.hpp"
 #include "adapters/views/json_views.hpp"
-#include "engine/date.hpp"
+#include "engine/shared/date.hpp"
 
 namespace bevaka::http {
 

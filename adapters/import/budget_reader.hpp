@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string_view>
 
-#include "engine/budget.hpp"
-#include "engine/error.hpp"
+#include "engine/budgets/budget.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::import {
 

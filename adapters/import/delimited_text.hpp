@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/error.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::import {
 

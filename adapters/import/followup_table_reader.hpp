@@ -6,8 +6,8 @@
 #include <optional>
 #include <string_view>
 
-#include "engine/error.hpp"
-#include "engine/followup_import.hpp"
+#include "engine/followup/followup_import.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::import {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/error.hpp"
-#include "engine/followup_queries.hpp"
+#include "engine/followup/followup_queries.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::import {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/error.hpp"
+#include "engine/shared/error.hpp"
 
 namespace bevaka::import {
 

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "engine/reminder_dispatch.hpp"
+#include "engine/reminders/reminder_dispatch.hpp"
 
 namespace bevaka::mail {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/reminder_message.hpp"
+#include "engine/reminders/reminder_message.hpp"
 
 namespace bevaka::mail {
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "engine/reminder_dispatch.hpp"
+#include "engine/reminders/reminder_dispatch.hpp"
 
 namespace bevaka::mail {
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "engine/annual_report.hpp"
+#include "engine/report/annual_report.hpp"
 
 namespace bevaka::report {
 

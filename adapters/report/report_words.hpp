@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/annual_report.hpp"
+#include "engine/report/annual_report.hpp"
 
 namespace bevaka::report::detail {
 

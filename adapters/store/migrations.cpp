@@ -6,7 +6,7 @@
 #include <map>
 
 #include "adapters/store/soci_store.hpp"
-#include "engine/reference_number.hpp"
+#include "engine/shared/reference_number.hpp"
 
 namespace bevaka::store {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "engine/model.hpp"
-#include "engine/token.hpp"
+#include "engine/access/token.hpp"
+#include "engine/cases/model.hpp"
 
 namespace bevaka::store::detail {
 

@@ -24,9 +24,9 @@ extern const std::string due_reminders_sql;
 // Reminder times as stored: UTC, 'YYYY-MM-DDTHH:MM:SSZ'.
 [[nodiscard]] std::string format_utc(engine::instant t);
 
-// One transaction's ports, all on one connection: each aggregate's methods live in their own
-// soci_transaction_*.cpp. The outbox's claims and settlings are here too, for soci_store to run
-// each in a transaction of its own (engine/reminders/outbox.hpp).
+// One transaction's ports, all on one connection: each aggregate's methods live in a folder of
+// its own (cases/, reminders/, ...). The outbox's claims and settlings are here too, for
+// soci_store to run each in a transaction of its own (engine/reminders/outbox.hpp).
 class soci_transaction final : public engine::store_transaction,
                                public engine::case_store,
                                public engine::case_listings,
@@ -75,12 +75,12 @@ class soci_transaction final : public engine::store_transaction,
   std::vector<engine::awaiting_row> awaiting_past_deadline(
       engine::date day, std::optional<engine::round_kind> kind) override;
 
-  // Listings and tokens: soci_transaction_http.cpp.
+  // Listings and tokens: cases/case_listings.cpp and access/access_store.cpp.
   std::vector<engine::round> rounds() override;
   std::vector<engine::assignment> assignments_of_body(engine::id_t body_id) override;
   engine::id_t insert_api_token(const engine::api_token& t) override;
   std::optional<engine::api_token> api_token_by_hash(std::string_view hash) override;
-  // The follow-up table: soci_transaction_followup.cpp.
+  // The follow-up table: followup/.
   std::vector<engine::action_item> action_items(std::optional<std::string_view> unit) override;
   std::optional<engine::action_item> action_item_by_id(engine::id_t id) override;
   engine::id_t insert_action_item(const engine::action_item& item) override;
@@ -96,7 +96,7 @@ class soci_transaction final : public engine::store_transaction,
   std::vector<engine::report_section> report_sections(engine::id_t assignment_id) override;
   void save_report_sections(engine::id_t assignment_id,
                             const std::vector<engine::report_section>& sections) override;
-  // Reminders: soci_transaction_reminders.cpp
+  // Reminders: reminders/reminder_store.cpp
   void set_reminder_policy(engine::id_t round_id, std::string_view policy) override;
   std::optional<std::string> reminder_policy_of(engine::id_t round_id) override;
   engine::id_t insert_reminder(const engine::reminder& r) override;
@@ -111,7 +111,7 @@ class soci_transaction final : public engine::store_transaction,
                                                          std::string_view holder, int limit);
   bool settle_reminder(const engine::reminder& r, std::string_view holder);
   std::optional<engine::instant> next_reminder_due();
-  // The safety programme: soci_transaction_programme.cpp
+  // The safety programme: programme/programme_store.cpp
   std::vector<engine::group> groups() override;
   engine::id_t insert_group(const engine::group& g) override;
   void set_group_part_of(engine::id_t group_id, std::optional<engine::id_t> part_of_id) override;
@@ -128,7 +128,7 @@ class soci_transaction final : public engine::store_transaction,
   void set_item_plan(engine::id_t item_id, std::optional<engine::id_t> plan_id) override;
   std::vector<engine::duty_step> duty_steps() override;
   engine::id_t insert_duty_step(const engine::duty_step& s) override;
-  // Budgets: soci_transaction_budgets.cpp
+  // Budgets: budgets/budget_store.cpp
   std::optional<engine::budget> budget_of_year(int year) override;
   engine::id_t insert_budget(const engine::budget& b) override;
   void append_budget_event(const engine::budget_event& e) override;

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/budget.hpp"
-#include "engine/budget_commands.hpp"
+#include "engine/budgets/budget.hpp"
+#include "engine/budgets/budget_commands.hpp"
 
 namespace bevaka::views {
 

@@ -2,10 +2,10 @@
 // The JSON shapes of the follow-up table's answers: one contract for the CLI and the HTTP API.
 
 #include "adapters/views/json_views.hpp"
-#include "engine/followup.hpp"
-#include "engine/followup_import.hpp"
-#include "engine/followup_queries.hpp"
-#include "engine/indicators.hpp"
+#include "engine/followup/followup.hpp"
+#include "engine/followup/followup_import.hpp"
+#include "engine/followup/followup_queries.hpp"
+#include "engine/followup/indicators.hpp"
 
 namespace bevaka::views {
 

@@ -1,6 +1,6 @@
 #include "adapters/views/json_views.hpp"
 
-#include "engine/clock.hpp"
+#include "engine/shared/clock.hpp"
 
 namespace bevaka::views {
 namespace {

@@ -3,12 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/calendar.hpp"
-#include "engine/listings.hpp"
-#include "engine/model.hpp"
-#include "engine/queries.hpp"
-#include "engine/reminder.hpp"
-#include "engine/token.hpp"
+#include "engine/access/token.hpp"
+#include "engine/calendar/calendar.hpp"
+#include "engine/cases/listings.hpp"
+#include "engine/cases/model.hpp"
+#include "engine/cases/queries.hpp"
+#include "engine/reminders/reminder.hpp"
 
 namespace bevaka::views {
 

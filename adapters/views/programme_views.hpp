@@ -4,9 +4,9 @@
 // page and the compiled report read them.
 
 #include "adapters/views/json_views.hpp"
-#include "engine/duty.hpp"
-#include "engine/plan_commands.hpp"
-#include "engine/programme.hpp"
+#include "engine/programme/duty.hpp"
+#include "engine/programme/plan_commands.hpp"
+#include "engine/programme/programme.hpp"
 
 namespace bevaka::views {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "engine/token.hpp"
+#include "engine/access/token.hpp"
 
 namespace bevaka::engine {
 

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "engine/budget.hpp"
+#include "engine/budgets/budget.hpp"
 
 namespace bevaka::engine {
 

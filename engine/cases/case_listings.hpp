@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "engine/cases/model.hpp"
 
 namespace bevaka::engine {
 

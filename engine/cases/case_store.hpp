@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "engine/cases/model.hpp"
 
 namespace bevaka::engine {
 

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/followup.hpp"
-#include "engine/indicators.hpp"
-#include "engine/report_sections.hpp"
+#include "engine/followup/followup.hpp"
+#include "engine/followup/indicators.hpp"
+#include "engine/followup/report_sections.hpp"
 
 namespace bevaka::engine {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "engine/programme.hpp"
+#include "engine/programme/programme.hpp"
 
 namespace bevaka::engine {
 

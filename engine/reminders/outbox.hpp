@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/reminder.hpp"
+#include "engine/reminders/reminder.hpp"
 
 namespace bevaka::engine {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/reminder.hpp"
+#include "engine/reminders/reminder.hpp"
 
 namespace bevaka::engine {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "engine/clock.hpp"
+#include "engine/shared/clock.hpp"
 
 namespace bevaka::engine {
 

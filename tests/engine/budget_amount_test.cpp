@@ -1,7 +1,7 @@
 // Amounts as Swedish budgets write them: whole kronor with spaces between thousands.
 #include <catch2/catch.hpp>
 
-#include "engine/budget.hpp"
+#include "engine/budgets/budget.hpp"
 
 using namespace bevaka::engine;
 

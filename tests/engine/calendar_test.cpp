@@ -1,4 +1,4 @@
-#include "engine/calendar.hpp"
+#include "engine/calendar/calendar.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

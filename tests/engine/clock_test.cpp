@@ -1,5 +1,5 @@
 // The Stockholm clock: instants read as wall-clock time and back, across summer time.
-#include "engine/clock.hpp"
+#include "engine/shared/clock.hpp"
 
 #include <catch2/catch.hpp>
 

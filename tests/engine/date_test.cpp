@@ -1,4 +1,4 @@
-#include "engine/date.hpp"
+#include "engine/shared/date.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // A goal's colour for a year (engine/goal_status.hpp): each rule, with the seed's kind of goal —
 // Österåker's "tryggheten skall öka och brottsligheten ska minska" measured by indicators.
 
-#include "engine/goal_status.hpp"
+#include "engine/programme/goal_status.hpp"
 
 #include <catch2/catch.hpp>
 

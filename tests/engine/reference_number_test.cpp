@@ -1,6 +1,6 @@
 // Reference numbers (diarienummer) as the four municipalities of the seeds write them, parsed by
 // their configured patterns, and the key that finds them in any case and spacing.
-#include "engine/reference_number.hpp"
+#include "engine/shared/reference_number.hpp"
 
 #include <catch2/catch.hpp>
 

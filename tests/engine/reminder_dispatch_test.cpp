@@ -1,5 +1,5 @@
 // What a reminder says, and what state follows an attempt to send it.
-#include "engine/reminder_dispatch.hpp"
+#include "engine/reminders/reminder_dispatch.hpp"
 
 #include <catch2/catch.hpp>
 

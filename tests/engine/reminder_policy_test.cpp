@@ -1,9 +1,9 @@
 // Reminder policies: how "-20,-10,-3,+1,+5!" reads, and when each reminder falls due.
-#include "engine/reminder_policy.hpp"
+#include "engine/reminders/reminder_policy.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "engine/clock.hpp"
+#include "engine/shared/clock.hpp"
 #include "tests/support/catch_outcome.hpp"
 
 using namespace bevaka::engine;

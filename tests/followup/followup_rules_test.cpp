@@ -5,9 +5,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/followup.hpp"
-#include "engine/indicators.hpp"
-#include "engine/report_sections.hpp"
+#include "engine/followup/followup.hpp"
+#include "engine/followup/indicators.hpp"
+#include "engine/followup/report_sections.hpp"
 #include "tests/support/catch_outcome.hpp"
 
 using namespace bevaka::engine;

@@ -6,8 +6,8 @@
 
 #include "adapters/config/settings.hpp"
 #include "adapters/mail/smtp_mailer.hpp"
-#include "engine/commands.hpp"
-#include "engine/reminder_dispatch.hpp"
+#include "engine/cases/commands.hpp"
+#include "engine/reminders/reminder_dispatch.hpp"
 #include "tests/reminders/reminder_scenario.hpp"
 #include "tests/support/catch_outcome.hpp"
 #include "tests/support/smtp_sink.hpp"

@@ -10,7 +10,7 @@
 #include "adapters/cli/reminder_dispatcher.hpp"
 #include "adapters/config/settings.hpp"
 #include "adapters/mail/smtp_mailer.hpp"
-#include "engine/commands.hpp"
+#include "engine/cases/commands.hpp"
 #include "tests/reminders/reminder_scenario.hpp"
 #include "tests/support/catch_outcome.hpp"
 #include "tests/support/smtp_sink.hpp"

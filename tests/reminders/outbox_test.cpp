@@ -6,7 +6,7 @@
 #include <map>
 
 #include "adapters/cli/exit_codes.hpp"
-#include "engine/reminder_dispatch.hpp"
+#include "engine/reminders/reminder_dispatch.hpp"
 #include "tests/reminders/reminder_scenario.hpp"
 
 using namespace bevaka::testing;

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <set>
 
-#include "engine/commands.hpp"
+#include "engine/cases/commands.hpp"
 #include "tests/reminders/reminder_scenario.hpp"
 #include "tests/support/catch_outcome.hpp"
 #include "tests/support/smtp_sink.hpp"

@@ -2,8 +2,8 @@
 // what a coordinator, a committee secretary and the registrar rely on.
 #include <soci/soci.h>
 
-#include "engine/commands.hpp"
-#include "engine/queries.hpp"
+#include "engine/cases/commands.hpp"
+#include "engine/cases/queries.hpp"
 #include "tests/support/catch_outcome.hpp"
 #include "tests/support/test_database.hpp"
 

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "engine/error.hpp"
+#include "engine/shared/error.hpp"
 
 namespace Catch {
 template <class T>

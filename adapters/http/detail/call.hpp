@@ -13,11 +13,11 @@
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
 #include "adapters/views/json_views.hpp"
-#include "engine/access.hpp"
-#include "engine/clock.hpp"
-#include "engine/commands.hpp"
+#include "engine/access/access.hpp"
+#include "engine/access/token.hpp"
+#include "engine/cases/commands.hpp"
+#include "engine/shared/clock.hpp"
 #include "engine/store.hpp"
-#include "engine/token.hpp"
 
 namespace bevaka::http::detail {
 

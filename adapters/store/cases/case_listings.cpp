@@ -1,0 +1,26 @@
+// The cases' listings on one transaction: the registrar's daily list, rounds, obligations.
+#include "adapters/store/soci_transaction.hpp"
+
+namespace bevaka::store::detail {
+
+using namespace bevaka::engine;
+
+std::vector<engine::awaiting_row> soci_transaction::awaiting_past_deadline(
+    engine::date day, std::optional<round_kind> kind) {
+  if (!kind) return prepared_.awaiting.all(conn_, format_date(day));
+  return prepared_.awaiting_of_kind.all(conn_, format_date(day), std::string(to_string(*kind)));
+}
+
+std::vector<engine::awaiting_row> soci_transaction::awaiting_with_failed_reminders(
+    std::optional<round_kind> kind) {
+  if (!kind) return prepared_.awaiting_failed.all(conn_);
+  return prepared_.awaiting_failed_of_kind.all(conn_, std::string(to_string(*kind)));
+}
+
+std::vector<round> soci_transaction::rounds() { return prepared_.rounds.all(conn_); }
+
+std::vector<assignment> soci_transaction::assignments_of_body(id_t body_id) {
+  return prepared_.assignments_of_body.all(conn_, body_id);
+}
+
+}  // namespace bevaka::store::detail
