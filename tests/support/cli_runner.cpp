@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "adapters/cli/app.hpp"
+#include "adapters/cli/exit_codes.hpp"
 
 namespace bevaka::testing {
 
@@ -22,10 +23,11 @@ cli_result cli_session::operator()(std::vector<std::string> args) const {
   return run_cli(std::move(args));
 }
 
-nlohmann::json cli_session::ok(std::vector<std::string> args) const {
+nlohmann::json cli_session::ok(const std::vector<std::string>& args) const {
   const auto result = (*this)(args);
   INFO("bevaka " << args.front() << " ... (now " << now << ") said: " << result.err);
-  REQUIRE(result.code == 0);
+  REQUIRE(result.code == cli::exit_ok);
+  if (ok_requires_empty_stderr) REQUIRE(result.err.empty());
   return nlohmann::json::parse(result.out);
 }
 
