@@ -25,11 +25,14 @@ struct cli_session {
 
   test_database db;
   std::string now;
-  // Whether ok() also requires that the command wrote nothing on stderr.
+  // Whether ok() and ok_text() also require that the command wrote nothing on stderr.
   bool ok_requires_empty_stderr = false;
 
-  cli_result operator()(std::vector<std::string> args) const;
-  // A command that must succeed (Catch REQUIREs); its JSON answer.
+  // bevaka --db URL --now NOW ARGS...; `at`, unless empty, is this call's clock instead of `now`.
+  cli_result operator()(std::vector<std::string> args, const std::string& at = "") const;
+  // A command that must succeed (Catch REQUIREs); what it printed.
+  std::string ok_text(const std::vector<std::string>& args, const std::string& at = "") const;
+  // A command that must succeed; its JSON answer.
   nlohmann::json ok(const std::vector<std::string>& args) const;
 };
 
