@@ -17,58 +17,28 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "adapters/cli/app.hpp"
 #include "adapters/cli/exit_codes.hpp"
-#include "tests/support/test_database.hpp"
+#include "tests/support/cli_runner.hpp"
 
 using bevaka::cli::exit_bad_input;
 using bevaka::cli::exit_database;
 using bevaka::cli::exit_not_found;
 using bevaka::cli::exit_ok;
 using bevaka::cli::exit_refused;
+using bevaka::testing::cli_result;
+using bevaka::testing::cli_session;
+using bevaka::testing::run_cli;
 using json = nlohmann::json;
 using Catch::Matchers::Contains;
 
 namespace {
 
-struct cli_result {
-  int code = 0;
-  std::string out;
-  std::string err;
-};
-
-cli_result bevaka_cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "bevaka");
-  std::vector<const char*> argv;
-  for (const auto& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream out, err;
-  const int code = bevaka::cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
-
-// A fresh database and the CLI pointed at it; `now` is the clock of every call (unless empty).
-struct cli_session {
-  bevaka::testing::test_database db{"cli_tests"};
-  std::string now;
-
-  cli_result operator()(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--db", db.url()});
-    if (!now.empty()) args.insert(args.begin(), {"--now", now});
-    return bevaka_cli(std::move(args));
-  }
-
-  // A command that must succeed; its JSON answer.
-  json ok(std::vector<std::string> args) const {
-    const auto result = (*this)(args);
-    INFO("bevaka " << args.front() << " ... (now " << now << ") said: " << result.err);
-    REQUIRE(result.code == exit_ok);
-    REQUIRE(result.err.empty());
-    return json::parse(result.out);
-  }
+// A fresh database and the CLI pointed at it; a command that succeeds says nothing on stderr.
+struct fresh_cli : cli_session {
+  fresh_cli() : cli_session("cli_tests") { ok_requires_empty_stderr = true; }
 };
 
 const std::string ref = "Kst 2015/503";
@@ -238,7 +208,7 @@ struct scoped_environment {
 
 TEST_CASE("body list shows each body as {id, name, kind, emails}, and [] when there are none",
           "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   const auto none = cli.ok({"body", "list"});
   CHECK(none == json::array());
 
@@ -275,7 +245,7 @@ TEST_CASE("body list shows each body as {id, name, kind, emails}, and [] when th
 }
 
 TEST_CASE("round show gives the round, its shifted deadline and every body's assignment", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   const auto created = send_consultation(cli);
   const auto shown = cli.ok({"round", "show", ref});
@@ -318,7 +288,7 @@ TEST_CASE("round show gives the round, its shifted deadline and every body's ass
 }
 
 TEST_CASE("overdue lists who is late with what, most overdue first, [] when nobody is", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   const auto round = send_consultation(cli);
   cli.now = "2016-04-01";
@@ -370,7 +340,7 @@ TEST_CASE("overdue lists who is late with what, most overdue first, [] when nobo
 }
 
 TEST_CASE("log shows the timeline oldest first, with who did what and why", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   cli.now = "2016-03-14";
@@ -430,7 +400,7 @@ TEST_CASE("log shows the timeline oldest first, with who did what and why", "[cl
 }
 
 TEST_CASE("calendar lists a year's non-working weekdays, midsommarafton included", "[cli]") {
-  const auto result = bevaka_cli({"calendar", "--year", "2017"});
+  const auto result = run_cli({"calendar", "--year", "2017"});
   REQUIRE(result.code == exit_ok);
   const auto days = json::parse(result.out);
   REQUIRE(days.is_array());
@@ -455,7 +425,7 @@ TEST_CASE("calendar lists a year's non-working weekdays, midsommarafton included
 
 TEST_CASE("bad input gets exit code and one line on stderr naming it, and changes nothing",
           "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   cli.ok({"body", "add", "Valnämnden", "--kind", "committee", "--email", "val@example.se"});
@@ -560,7 +530,7 @@ TEST_CASE("bad input gets exit code and one line on stderr naming it, and change
 }
 
 TEST_CASE("an impossible or malformed --now is refused before anything happens", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   cli.now = "";
@@ -576,7 +546,7 @@ TEST_CASE("an impossible or malformed --now is refused before anything happens",
 TEST_CASE("a malformed --db URL is refused with exit 2 and names the URL", "[cli]") {
   for (const auto* url : {"mysql://x", "sqlite:", "postgresql://", "bevaka.db"}) {
     INFO(url);
-    check_refusal(bevaka_cli({"--db", url, "body", "list"}), exit_bad_input, {url});
+    check_refusal(run_cli({"--db", url, "body", "list"}), exit_bad_input, {url});
   }
 }
 
@@ -589,7 +559,7 @@ TEST_CASE("an unreachable database is a clear error within seconds, not a hang",
     const auto url = "postgresql://" + host + "/bevaka";
     INFO(url);
     const auto started = std::chrono::steady_clock::now();
-    const auto result = bevaka_cli({"--db", url, "--now", "2016-05-04", "overdue"});
+    const auto result = run_cli({"--db", url, "--now", "2016-05-04", "overdue"});
     const auto took = std::chrono::steady_clock::now() - started;
     check_refusal(result, exit_database, {"127.0.0.1"});
     CHECK(took < std::chrono::seconds(10));
@@ -607,19 +577,19 @@ TEST_CASE("a database that was never initialised is exit 5 and is not created", 
     INFO(args.front());
     auto with_db = args;
     with_db.insert(with_db.begin(), {"--db", "sqlite:" + path});
-    check_refusal(bevaka_cli(with_db), exit_database, {"init"});
+    check_refusal(run_cli(with_db), exit_database, {"init"});
     CHECK_FALSE(exists_with_any_suffix(path));
   }
 
   // An empty file is not a bevaka database either, and is left as it was.
   std::ofstream(path).close();
-  check_refusal(bevaka_cli({"--db", "sqlite:" + path, "body", "list"}), exit_database, {"init"});
+  check_refusal(run_cli({"--db", "sqlite:" + path, "body", "list"}), exit_database, {"init"});
   CHECK(std::filesystem::file_size(path) == 0);
   for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 TEST_CASE("a PostgreSQL database without the schema is exit 5 until init", "[cli][postgresql]") {
-  cli_session cli;
+  fresh_cli cli;
   if (!cli.db.is_postgresql()) return;
   cli.db.store().session() << "DROP SCHEMA public CASCADE";
   cli.db.store().session() << "CREATE SCHEMA public";
@@ -632,7 +602,7 @@ TEST_CASE("a PostgreSQL database without the schema is exit 5 until init", "[cli
 // Time travel
 
 TEST_CASE("--now decides who is overdue, counting working days only", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   // The deadline is Monday 2 May 2016; Thursday 5 May is Ascension Day.
@@ -655,7 +625,7 @@ TEST_CASE("--now decides who is overdue, counting working days only", "[cli]") {
 }
 
 TEST_CASE("BEVAKA_NOW sets the clock when --now is not given", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   cli.now = "";
@@ -683,7 +653,7 @@ TEST_CASE("BEVAKA_NOW sets the clock when --now is not given", "[cli]") {
 // Lifecycles
 
 TEST_CASE("a consultation runs from sent to answers closed on its own, then to approved", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   const auto event = [&](const std::string& now, const std::string& body, const std::string& e,
@@ -768,7 +738,7 @@ TEST_CASE("a consultation runs from sent to answers closed on its own, then to a
 
 TEST_CASE("an annual report goes to every committee and is discussed before it is approved",
           "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   cli.now = "2017-01-16";
   const auto created = cli.ok({"round", "create", "--kind", "annual-report", "--ref", "Kst 2017/42",
@@ -801,7 +771,7 @@ TEST_CASE("an annual report goes to every committee and is discussed before it i
 
 TEST_CASE("withdrawing a round withdraws its open assignments, which then accept nothing",
           "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   cli.now = "2016-03-01";
   cli.ok({"round", "create", "--kind", "consultation", "--ref", "Kst 2016/7", "--title",
@@ -829,7 +799,7 @@ TEST_CASE("withdrawing a round withdraws its open assignments, which then accept
 }
 
 TEST_CASE("a draft round is sent by hand; until then nobody is overdue", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   cli.now = "2016-02-26";
   const auto draft = cli.ok({"round", "create", "--kind", "consultation", "--ref", ref, "--title",
@@ -849,7 +819,7 @@ TEST_CASE("a draft round is sent by hand; until then nobody is overdue", "[cli]"
 }
 
 TEST_CASE("--no-deadline-shift keeps a deadline on a weekend where it is", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   cli.now = "2016-02-26";
   const auto round =
@@ -866,7 +836,7 @@ TEST_CASE("--no-deadline-shift keeps a deadline on a weekend where it is", "[cli
 // Formats and options
 
 TEST_CASE("--format csv prints a header row and RFC 4180 rows", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   const std::string quoted_title = "Remiss: \"Trygg i Järfälla\", del 2";
   cli.now = "2016-03-01";
@@ -919,7 +889,7 @@ TEST_CASE("--format csv prints a header row and RFC 4180 rows", "[cli]") {
 }
 
 TEST_CASE("--format text prints for people, and an unknown format is refused", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   cli.now = "2016-05-04";
@@ -936,35 +906,35 @@ TEST_CASE("--format text prints for people, and an unknown format is refused", "
 }
 
 TEST_CASE("global options may come after the command", "[cli]") {
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   cli.now = "2016-05-04";
   const auto before = cli.ok({"overdue"});
   REQUIRE(before.size() == jarfalla.size());
   const auto after =
-      bevaka_cli({"overdue", "--db", cli.db.url(), "--now", "2016-05-04", "--format", "json"});
+      run_cli({"overdue", "--db", cli.db.url(), "--now", "2016-05-04", "--format", "json"});
   REQUIRE(after.code == exit_ok);
   CHECK(json::parse(after.out) == before);
-  const auto submitted = bevaka_cli({"assignment", "event", ref, "Järfällahus AB", "submit",
-                                     "--now", "2016-05-03", "--db", cli.db.url()});
+  const auto submitted = run_cli({"assignment", "event", ref, "Järfällahus AB", "submit", "--now",
+                                  "2016-05-03", "--db", cli.db.url()});
   REQUIRE(submitted.code == exit_ok);
   CHECK(json::parse(submitted.out).at("late_by_working_days") == 1);
 }
 
 TEST_CASE("init may run twice: the second time it applies nothing and keeps the data", "[cli]") {
   const auto path = temporary_path("cli-init");
-  const auto first = bevaka_cli({"--db", "sqlite:" + path, "init"});
+  const auto first = run_cli({"--db", "sqlite:" + path, "init"});
   REQUIRE(first.code == exit_ok);
   const auto applied = json::parse(first.out).at("applied_migrations");
   REQUIRE(applied.is_array());
   CHECK_FALSE(applied.empty());
-  const auto second = bevaka_cli({"--db", "sqlite:" + path, "init"});
+  const auto second = run_cli({"--db", "sqlite:" + path, "init"});
   REQUIRE(second.code == exit_ok);
   CHECK(json::parse(second.out).at("applied_migrations") == json::array());
   for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 
-  cli_session cli;
+  fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
   const auto round = cli.ok({"round", "show", ref});

@@ -48,8 +48,8 @@ std::string snapshot(const served_bevaka& s, const std::string& token) {
 TEST_CASE("The API answers with the CLI's JSON, byte for byte", "[http]") {
   served_bevaka s;
   s.seed_consultation();
-  s.cli_ok({"followup", "import", BEVAKA_FIXTURES_DIR "/followup/seed-003-t2-2016.txt", "--unit",
-            "Enskede-Årsta-Vantör"});
+  s.ok_text({"followup", "import", BEVAKA_FIXTURES_DIR "/followup/seed-003-t2-2016.txt", "--unit",
+             "Enskede-Årsta-Vantör"});
   const auto token = s.token("viewer", "", "Registratorn");
   s.start();
   const std::vector<std::pair<std::string, std::vector<std::string>>> same{
@@ -72,7 +72,7 @@ TEST_CASE("The API answers with the CLI's JSON, byte for byte", "[http]") {
     const auto reply = s.get(target, token);
     CHECK(reply.status == 200);
     CHECK(reply.header("content-type") == "application/json");
-    CHECK(reply.body == s.cli_ok(command, "2016-05-18"));
+    CHECK(reply.body == s.ok_text(command, "2016-05-18"));
   }
 }
 
@@ -105,7 +105,7 @@ TEST_CASE("A write over HTTP is the CLI's command, by the token's holder, on the
                                 R"({"event": "submit", "note": "Inkom per e-post"})");
   REQUIRE(submitted.status == 200);
   // The shape `bevaka assignment event` prints, for the same event on another body.
-  const auto by_cli = nlohmann::ordered_json::parse(s.cli_ok(
+  const auto by_cli = nlohmann::ordered_json::parse(s.ok_text(
       {"assignment", "event", consultation_ref, "Järfällahus AB", "submit"}, "2016-05-04T10:00"));
   auto expected = by_cli;
   expected["body"] = "Polismyndigheten";
@@ -298,21 +298,21 @@ TEST_CASE("A round's reminders are `bevaka reminders`' JSON; /metrics counts the
   served_bevaka s;
   // Deadlines far ahead of the wall clock that `serve`'s dispatcher runs on, so that it leaves
   // these reminders alone while the test reads them.
-  s.cli_ok({"body", "add", "Socialnämnden", "--kind", "committee", "--email", "sn@example.se"});
-  s.cli_ok({"body", "add", "Polismyndigheten", "--kind", "authority", "--email",
-            "registrator.polis@example.se"});
-  s.cli_ok({"round", "create", "--kind", "annual-report", "--ref", "Kst 2099/84", "--title",
-            "Rapportering av trygghet 2098", "--deadline", "2099-03-31", "--to", "Socialnämnden",
-            "--to", "Polismyndigheten", "--remind", "-10,-3,+1,+5!"});
-  s.cli_ok({"assignment", "event", "Kst 2099/84", "Socialnämnden", "decide"});
-  s.cli_ok({"assignment", "event", "Kst 2099/84", "Socialnämnden", "submit"});
+  s.ok_text({"body", "add", "Socialnämnden", "--kind", "committee", "--email", "sn@example.se"});
+  s.ok_text({"body", "add", "Polismyndigheten", "--kind", "authority", "--email",
+             "registrator.polis@example.se"});
+  s.ok_text({"round", "create", "--kind", "annual-report", "--ref", "Kst 2099/84", "--title",
+             "Rapportering av trygghet 2098", "--deadline", "2099-03-31", "--to", "Socialnämnden",
+             "--to", "Polismyndigheten", "--remind", "-10,-3,+1,+5!"});
+  s.ok_text({"assignment", "event", "Kst 2099/84", "Socialnämnden", "decide"});
+  s.ok_text({"assignment", "event", "Kst 2099/84", "Socialnämnden", "submit"});
   const auto registrar = s.token("registrar");
   const auto secretary = s.token("secretary", "Polismyndigheten");
   s.start();
 
   const auto reply = s.get("/api/rounds/Kst%202099%2F84/reminders", registrar);
   CHECK(reply.status == 200);
-  CHECK(reply.body == s.cli_ok({"reminders", "Kst 2099/84"}));
+  CHECK(reply.body == s.ok_text({"reminders", "Kst 2099/84"}));
   CHECK(s.get("/api/reminders", registrar).body == reply.body);
   const auto all = reply.json();
   REQUIRE(all.size() == 8);
@@ -357,7 +357,7 @@ TEST_CASE(
   CHECK_FALSE(answered("Polismyndigheten"));
 
   // Another process (the CLI, its own connection) records an answer.
-  s.cli_ok({"assignment", "event", consultation_ref, "Polismyndigheten", "submit"});
+  s.ok_text({"assignment", "event", consultation_ref, "Polismyndigheten", "submit"});
   CHECK(answered("Polismyndigheten"));
   // The server's own write.
   CHECK(s.post(consultation_path + "/assignments/J%C3%A4rf%C3%A4llahus%20AB/events", token,
@@ -391,7 +391,7 @@ TEST_CASE("With reference patterns configured, POST /api/rounds refuses a refere
   } restored{dir};
 
   served_bevaka s;
-  s.cli_ok({"body", "add", "Socialnämnden", "--kind", "committee"});
+  s.ok_text({"body", "add", "Socialnämnden", "--kind", "committee"});
   const auto token = s.token("registrar");
   s.start();
   const auto refused = s.post("/api/rounds", token,

@@ -16,11 +16,11 @@ TEST_CASE("Every role reads a year's budget, planned against spent, as the CLI s
           "[http][budget]") {
   served_bevaka s;
   s.seed_consultation();
-  s.cli_ok(
+  s.ok_text(
       {"group", "add", "Trygg i Österåker", "--kind", "council", "--coordinator", "Socialnämnden"});
-  s.cli_ok({"budget", "import", seed_budget, "--year", "2013", "--owner", "Trygg i Österåker"});
-  s.cli_ok({"budget", "spend", "--year", "2013", "--line", "Grannsamverkan", "--amount", "4 000"});
-  const auto shown = json::parse(s.cli_ok({"budget", "show", "--year", "2013"}));
+  s.ok_text({"budget", "import", seed_budget, "--year", "2013", "--owner", "Trygg i Österåker"});
+  s.ok_text({"budget", "spend", "--year", "2013", "--line", "Grannsamverkan", "--amount", "4 000"});
+  const auto shown = json::parse(s.ok_text({"budget", "show", "--year", "2013"}));
   std::vector<std::string> tokens;
   for (const auto* role : {"admin", "registrar", "coordinator", "viewer"})
     tokens.push_back(s.token(role));

@@ -58,11 +58,11 @@ std::vector<vevent> events_of(const std::vector<std::string>& lines) {
 TEST_CASE("A body's open deadlines are an RFC 5545 feed of all-day events", "[http][ics]") {
   served_bevaka s;
   s.seed_consultation();
-  s.cli_ok({"round", "create", "--kind", "annual-report", "--ref", "Kst 2017/84", "--title",
-            "Rapportering av trygghetsarbetet 2016, med nämndens beslut; enligt "
-            "kommunstyrelsens anvisningar för årlig rapportering",
-            "--deadline", "2017-03-31", "--to-all", "committee"},
-           "2017-01-16");
+  s.ok_text({"round", "create", "--kind", "annual-report", "--ref", "Kst 2017/84", "--title",
+             "Rapportering av trygghetsarbetet 2016, med nämndens beslut; enligt "
+             "kommunstyrelsens anvisningar för årlig rapportering",
+             "--deadline", "2017-03-31", "--to-all", "committee"},
+            "2017-01-16");
   const auto token = s.token("viewer");
   s.start();
   const auto reply = s.get("/api/bodies/Kompetensn%C3%A4mnden/deadlines.ics", token);

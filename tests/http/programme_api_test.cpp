@@ -10,21 +10,21 @@ namespace {
 // Österåker's council and ANDT focus group (seed 002) with a decided plan and a duty step.
 void seed_programme(const served_bevaka& s) {
   for (const auto* name : {"Kommunstyrelsen", "Socialnämnden"})
-    s.cli_ok({"body", "add", name, "--kind", "committee", "--email", "trygghet@example.se"});
-  s.cli_ok({"group", "add", "Trygg i Österåker", "--kind", "council", "--coordinator",
-            "Kommunstyrelsen", "--member", "Socialnämnden", "--meets-per-year", "3"});
-  s.cli_ok({"group", "add", "ANDT", "--kind", "focus-group", "--coordinator", "Kommunstyrelsen",
-            "--part-of", "Trygg i Österåker"});
-  s.cli_ok({"plan", "create", "--ref", "KS 2013/0042", "--title", "Handlingsplan ANDT", "--group",
-            "ANDT", "--period", "2013-2015"});
-  s.cli_ok({"indicator", "add", "CAN9", "--title", "Andel elever i årskurs 9 som druckit alkohol",
-            "--direction", "decrease"});
-  s.cli_ok({"indicator", "value", "CAN9", "--year", "2013", "--value", "47"});
-  s.cli_ok({"goal", "add", "--plan", "KS 2013/0042", "Färre unga dricker alkohol", "--indicator",
-            "CAN9", "--target", "40"});
-  s.cli_ok({"plan", "event", "KS 2013/0042", "decide"});
-  s.cli_ok({"duty", "record", "situation-picture", "--period", "2015", "--ref", "KS 2015/1",
-            "--decided", "2015-03-02", "--decided-by", "Kommunstyrelsen"});
+    s.ok_text({"body", "add", name, "--kind", "committee", "--email", "trygghet@example.se"});
+  s.ok_text({"group", "add", "Trygg i Österåker", "--kind", "council", "--coordinator",
+             "Kommunstyrelsen", "--member", "Socialnämnden", "--meets-per-year", "3"});
+  s.ok_text({"group", "add", "ANDT", "--kind", "focus-group", "--coordinator", "Kommunstyrelsen",
+             "--part-of", "Trygg i Österåker"});
+  s.ok_text({"plan", "create", "--ref", "KS 2013/0042", "--title", "Handlingsplan ANDT", "--group",
+             "ANDT", "--period", "2013-2015"});
+  s.ok_text({"indicator", "add", "CAN9", "--title", "Andel elever i årskurs 9 som druckit alkohol",
+             "--direction", "decrease"});
+  s.ok_text({"indicator", "value", "CAN9", "--year", "2013", "--value", "47"});
+  s.ok_text({"goal", "add", "--plan", "KS 2013/0042", "Färre unga dricker alkohol", "--indicator",
+             "CAN9", "--target", "40"});
+  s.ok_text({"plan", "event", "KS 2013/0042", "decide"});
+  s.ok_text({"duty", "record", "situation-picture", "--period", "2015", "--ref", "KS 2015/1",
+             "--decided", "2015-03-02", "--decided-by", "Kommunstyrelsen"});
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ TEST_CASE("The programme's reads answer with the CLI's JSON for every role", "[h
       INFO("GET " << target);
       const auto reply = s.get(target, token);
       CHECK(reply.status == 200);
-      CHECK(reply.body == s.cli_ok(command));
+      CHECK(reply.body == s.ok_text(command));
     }
   const auto plans = s.get("/api/plans", tokens.front()).json();
   REQUIRE(plans.size() == 1);

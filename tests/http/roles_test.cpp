@@ -47,8 +47,8 @@ TEST_CASE(
   served_bevaka s;
   s.seed_consultation();
   // Seed 003's follow-up table: each role records an event on an item still proposed.
-  s.cli_ok({"followup", "import", BEVAKA_FIXTURES_DIR "/followup/seed-003-t2-2016.txt", "--unit",
-            "Enskede-Årsta-Vantör"});
+  s.ok_text({"followup", "import", BEVAKA_FIXTURES_DIR "/followup/seed-003-t2-2016.txt", "--unit",
+             "Enskede-Årsta-Vantör"});
   const auto admin = s.token("admin");
   s.start();
   std::vector<std::string> proposed;
@@ -71,7 +71,7 @@ TEST_CASE(
           ref,     "--title",       "Remiss", "--deadline",    "2016-09-30",
           "--to",  "Socialnämnden", "--to",   "Järfällahus AB"};
       if (*extra) args.push_back(extra);
-      s.cli_ok(args);
+      s.ok_text(args);
     }
     struct write {
       std::string target, body;
@@ -140,9 +140,9 @@ TEST_CASE("A secretary writes only its own body's start, decide, submit and exte
 TEST_CASE("A secretary reads only its own body's assignments", "[http][roles]") {
   served_bevaka s;
   s.seed_consultation();
-  s.cli_ok({"round", "create", "--kind", "consultation", "--ref", "Kst 2016/90", "--title",
-            "Bara polisen", "--deadline", "2016-04-01", "--to", "Polismyndigheten"},
-           "2016-03-01");
+  s.ok_text({"round", "create", "--kind", "consultation", "--ref", "Kst 2016/90", "--title",
+             "Bara polisen", "--deadline", "2016-04-01", "--to", "Polismyndigheten"},
+            "2016-03-01");
   const auto secretary = s.token("secretary", "Polismyndigheten");
   const auto viewer = s.token("viewer");
   s.start();
@@ -159,8 +159,8 @@ TEST_CASE("A secretary reads only its own body's assignments", "[http][roles]") 
   CHECK(s.get("/api/rounds", secretary).json().size() == 2);
   CHECK(s.get("/api/bodies/Polismyndigheten/assignments", secretary).json().size() == 2);
 
-  s.cli_ok({"round", "create", "--kind", "consultation", "--ref", "Kst 2016/91", "--title",
-            "Inte polisen", "--deadline", "2016-06-01", "--to", "Socialnämnden"});
+  s.ok_text({"round", "create", "--kind", "consultation", "--ref", "Kst 2016/91", "--title",
+             "Inte polisen", "--deadline", "2016-06-01", "--to", "Socialnämnden"});
   for (const auto& target :
        {std::string("/api/rounds/Kst%202016%2F91"), std::string("/api/rounds/Kst%202016%2F91/log"),
         consultation_path + "/log?body=Socialn%C3%A4mnden",
@@ -182,7 +182,7 @@ TEST_CASE("bevaka token create prints the token once and stores only its SHA-256
   CHECK(s.token("viewer") != s.token("viewer"));
 
   std::vector<std::string> hashes(3), holders(3);
-  s.database().store().session() << "SELECT token_hash, holder FROM api_tokens ORDER BY id",
+  s.db.store().session() << "SELECT token_hash, holder FROM api_tokens ORDER BY id",
       soci::into(hashes), soci::into(holders);
   CHECK(hashes.at(0) == bevaka::http::token_hash(token));
   CHECK(holders.at(0) == "Sekreteraren");
@@ -197,12 +197,12 @@ TEST_CASE("bevaka token create prints the token once and stores only its SHA-256
            {{"token", "create", "--role", "registrar", "--body", "Socialnämnden"}, 2},
            {{"token", "create", "--role", "secretary", "--body", "Kulturnämnden"}, 3},
            {{"token", "create", "--role", "superuser"}, 2}}) {
-    const auto refused = s.cli(args);
+    const auto refused = s(args);
     INFO(refused.err);
     CHECK(refused.code == code);
     CHECK(refused.out.empty());
   }
   long long count = 0;
-  s.database().store().session() << "SELECT COUNT(*) FROM api_tokens", soci::into(count);
+  s.db.store().session() << "SELECT COUNT(*) FROM api_tokens", soci::into(count);
   CHECK(count == 3);
 }

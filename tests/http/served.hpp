@@ -6,14 +6,12 @@
 
 #include <catch2/catch.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "adapters/cli/app.hpp"
+#include "tests/support/cli_runner.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/running_server.hpp"
-#include "tests/support/test_database.hpp"
 
 namespace bevaka::testing {
 
@@ -22,47 +20,25 @@ using json = nlohmann::ordered_json;
 inline const std::string consultation_ref = "Kst 2015/503";
 inline const std::string consultation_path = "/api/rounds/Kst%202015%2F503";
 
-struct cli_output {
-  int code = 0;
-  std::string out, err;
-};
-
-class served_bevaka {
+// The CLI on a fresh database, and `bevaka serve` on it once started. `now` is the server's clock
+// (`serve --now`) and the CLI's, unless a call names another.
+class served_bevaka : public cli_session {
  public:
-  // The server's clock (`serve --now`) and the CLI's, unless a call names another.
-  std::string now = "2016-05-04T10:00";
-
-  cli_output cli(std::vector<std::string> args, const std::string& at = "") const {
-    args.insert(args.begin(), {"bevaka", "--db", db_.url(), "--now", at.empty() ? now : at});
-    std::vector<const char*> argv;
-    for (const auto& arg : args) argv.push_back(arg.c_str());
-    std::ostringstream out, err;
-    const int code = cli::run(static_cast<int>(argv.size()), argv.data(), out, err);
-    return {code, out.str(), err.str()};
-  }
-
-  // A CLI command that must succeed; what it printed.
-  std::string cli_ok(const std::vector<std::string>& args, const std::string& at = "") const {
-    const auto result = cli(args, at);
-    INFO("bevaka " << args.front() << " said: " << result.err);
-    REQUIRE(result.code == 0);
-    return result.out;
-  }
+  served_bevaka() : cli_session("http_tests") { now = "2016-05-04T10:00"; }
 
   std::string token(const std::string& role, const std::string& body = "",
                     const std::string& name = "") const {
     std::vector<std::string> args{"token", "create", "--role", role};
     if (!body.empty()) args.insert(args.end(), {"--body", body});
     if (!name.empty()) args.insert(args.end(), {"--name", name});
-    auto printed = cli_ok(args);
+    auto printed = ok_text(args);
     REQUIRE(printed.ends_with('\n'));
     printed.pop_back();
     return printed;
   }
 
-  void start(const std::vector<std::string>& extra = {}) { server_.emplace(db_.url(), now, extra); }
+  void start(const std::vector<std::string>& extra = {}) { server_.emplace(db.url(), now, extra); }
   [[nodiscard]] unsigned short port() const { return server_->port(); }
-  [[nodiscard]] test_database& database() { return db_; }
   [[nodiscard]] bool alive() const { return server_->alive(); }
 
   http_reply get(const std::string& target, const std::string& token) const {
@@ -92,14 +68,14 @@ class served_bevaka {
              {"Polismyndigheten", "authority"},
              {"Brandkåren Attunda", "authority"},
              {"Kommunens företagarföreningar", "association"}}) {
-      cli_ok({"body", "add", name, "--kind", kind, "--email", "registrator@example.se"});
+      ok_text({"body", "add", name, "--kind", kind, "--email", "registrator@example.se"});
       create.insert(create.end(), {"--to", name});
     }
-    cli_ok(create, "2016-02-26");
+    ok_text(create, "2016-02-26");
     const auto event = [&](const std::string& at, const std::string& body,
                            std::vector<std::string> rest) {
       rest.insert(rest.begin(), {"assignment", "event", consultation_ref, body});
-      cli_ok(rest, at);
+      ok_text(rest, at);
     };
     event("2016-04-15", "Brandkåren Attunda", {"decline", "--note", "Avstår från att yttra sig"});
     event("2016-04-20", "Kompetensnämnden", {"extend", "--deadline", "2016-05-20"});
@@ -108,8 +84,7 @@ class served_bevaka {
   }
 
  private:
-  test_database db_{"http_tests"};
-  std::optional<running_server> server_;  // after db_: stopped before the database goes
+  std::optional<running_server> server_;  // stopped before the database (the base) goes
 };
 
 }  // namespace bevaka::testing

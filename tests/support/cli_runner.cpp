@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "adapters/cli/app.hpp"
+#include "adapters/cli/exit_codes.hpp"
 
 namespace bevaka::testing {
 
@@ -16,17 +17,25 @@ cli_result run_cli(std::vector<std::string> args) {
   return {code, out.str(), err.str()};
 }
 
-cli_result cli_session::operator()(std::vector<std::string> args) const {
+cli_result cli_session::operator()(std::vector<std::string> args, const std::string& at) const {
+  const auto& clock = at.empty() ? now : at;
   args.insert(args.begin(), {"--db", db.url()});
-  if (!now.empty()) args.insert(args.begin(), {"--now", now});
+  if (!clock.empty()) args.insert(args.begin(), {"--now", clock});
   return run_cli(std::move(args));
 }
 
-nlohmann::json cli_session::ok(std::vector<std::string> args) const {
-  const auto result = (*this)(args);
-  INFO("bevaka " << args.front() << " ... (now " << now << ") said: " << result.err);
-  REQUIRE(result.code == 0);
-  return nlohmann::json::parse(result.out);
+std::string cli_session::ok_text(const std::vector<std::string>& args,
+                                 const std::string& at) const {
+  const auto result = (*this)(args, at);
+  INFO("bevaka " << args.front() << " ... (now " << (at.empty() ? now : at)
+                 << ") said: " << result.err);
+  REQUIRE(result.code == cli::exit_ok);
+  if (ok_requires_empty_stderr) REQUIRE(result.err.empty());
+  return result.out;
+}
+
+nlohmann::json cli_session::ok(const std::vector<std::string>& args) const {
+  return nlohmann::json::parse(ok_text(args));
 }
 
 }  // namespace bevaka::testing

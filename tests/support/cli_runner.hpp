@@ -1,6 +1,6 @@
 #pragma once
-// Running the `bevaka` command line in process against a test database, as the reminder tests
-// do: the same `cli::run` that main() calls.
+// Running the `bevaka` command line in process against a test database: the same `cli::run`
+// that main() calls, with what it prints captured.
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -25,10 +25,15 @@ struct cli_session {
 
   test_database db;
   std::string now;
+  // Whether ok() and ok_text() also require that the command wrote nothing on stderr.
+  bool ok_requires_empty_stderr = false;
 
-  cli_result operator()(std::vector<std::string> args) const;
-  // A command that must succeed (a Catch REQUIRE); its JSON answer.
-  nlohmann::json ok(std::vector<std::string> args) const;
+  // bevaka --db URL --now NOW ARGS...; `at`, unless empty, is this call's clock instead of `now`.
+  cli_result operator()(std::vector<std::string> args, const std::string& at = "") const;
+  // A command that must succeed (Catch REQUIREs); what it printed.
+  std::string ok_text(const std::vector<std::string>& args, const std::string& at = "") const;
+  // A command that must succeed; its JSON answer.
+  nlohmann::json ok(const std::vector<std::string>& args) const;
 };
 
 }  // namespace bevaka::testing

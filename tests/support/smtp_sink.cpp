@@ -44,7 +44,7 @@ smtp_sink::smtp_sink(const std::string& name, smtp_tls tls) : tls_(tls) {
   std::filesystem::create_directories(state_);
   if (tls_ != smtp_tls::none) {
     // A fresh CA and certificate for each server, in its state folder: no key is committed.
-    const auto command = fmt::format("{}/test-certificates '{}'", BEVAKA_TEST_FIXTURES, state_);
+    const auto command = fmt::format("{}/test-certificates '{}'", BEVAKA_FIXTURES_DIR, state_);
     if (std::system(command.c_str()) != 0)
       throw std::runtime_error("could not make the test certificates: " + command);
     std::ofstream(std::filesystem::path(state_) / "tls")
@@ -62,7 +62,7 @@ smtp_sink::~smtp_sink() {
 
 void smtp_sink::run(const std::string& action) const {
   const auto command =
-      fmt::format("{}/smtp-server {} '{}' {}", BEVAKA_TEST_FIXTURES, action, state_, port_);
+      fmt::format("{}/smtp-server {} '{}' {}", BEVAKA_FIXTURES_DIR, action, state_, port_);
   if (std::system(command.c_str()) != 0)
     throw std::runtime_error("the SMTP test server would not " + action + ": " + command);
 }
