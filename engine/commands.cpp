@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 
-#include "engine/lifecycle.hpp"
 #include "engine/lookup.hpp"
 #include "engine/reminder_schedule.hpp"
 #include "workflows/assignment.hpp"
@@ -14,6 +13,8 @@
 
 namespace bevaka::engine {
 namespace {
+
+using workflows::assignment_has_ended;
 
 // The assignment events a user may fire; send and withdraw follow the round's.
 constexpr std::array<std::string_view, 7> user_assignment_events{
@@ -169,7 +170,7 @@ outcome<round> apply_to_round(const command_context& ctx, round r, const case_ev
 // Sends or withdraws every assignment that still accepts it, each with its own event.
 std::optional<error> cascade(const command_context& ctx, const round& r, std::string_view event) {
   for (auto& a : ctx.tx.assignments_of(r.id)) {
-    if (has_ended(a.state) || (event == "send" && a.state != "draft")) continue;
+    if (assignment_has_ended(a.state) || (event == "send" && a.state != "draft")) continue;
     const auto applied =
         apply_to_assignment(ctx, r, std::move(a), case_event{.event = std::string(event)});
     if (!applied) return applied.error();
@@ -309,7 +310,7 @@ outcome<assignment> fire_assignment_event(const command_context& ctx, std::strin
                                                    assignment_name(r, a), e.event));
   auto applied = apply_to_assignment(ctx, r, std::move(a), e);
   // Only an event that ends an assignment can end the round's last open one.
-  if (!applied || !has_ended(applied->state)) return applied;
+  if (!applied || !assignment_has_ended(applied->state)) return applied;
   const auto closed = close_answers_if_all_ended(ctx, std::move(r));
   if (!closed) return closed.error();
   return applied;

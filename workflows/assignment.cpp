@@ -99,4 +99,21 @@ std::span<const std::string_view> assignment_events() {
   return names_span<assignment_machine::events>();
 }
 
+namespace {
+constexpr std::array<std::string_view, 3> awaiting_answer{
+    assignment_state::sent, assignment_state::drafting, assignment_state::decided};
+constexpr std::array<std::string_view, 3> ended{
+    assignment_state::registered, assignment_state::declined, assignment_state::withdrawn};
+}  // namespace
+
+bool assignment_awaits_answer(std::string_view state) {
+  return std::ranges::find(awaiting_answer, state) != awaiting_answer.end();
+}
+
+bool assignment_has_ended(std::string_view state) {
+  return std::ranges::find(ended, state) != ended.end();
+}
+
+std::span<const std::string_view, 3> ended_assignment_states() { return ended; }
+
 }  // namespace bevaka::workflows

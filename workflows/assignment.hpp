@@ -61,4 +61,14 @@ struct assignment_facts {
 // send, start, decide, submit, register, decline, return, extend, withdraw.
 [[nodiscard]] std::span<const std::string_view> assignment_events();
 
+// Sent and not yet answered: sent, drafting, decided (the states with a row for submit). These
+// are the ones that can be overdue.
+[[nodiscard]] bool assignment_awaits_answer(std::string_view state);
+
+// Registered, declined or withdrawn (the states with no row at all): accepts nothing more.
+[[nodiscard]] bool assignment_has_ended(std::string_view state);
+// The states assignment_has_ended accepts, for a store that asks its database (three: the SQL
+// counts on it).
+[[nodiscard]] std::span<const std::string_view, 3> ended_assignment_states();
+
 }  // namespace bevaka::workflows
