@@ -6,6 +6,8 @@
 #include <array>
 
 #include "engine/followup_events.hpp"
+#include "workflows/action_plan.hpp"
+#include "workflows/assignment.hpp"
 #include "engine/lookup.hpp"
 
 namespace bevaka::engine {
@@ -14,7 +16,7 @@ namespace {
 constexpr std::array<std::string_view, 4> delivery_names{"on time", "late", "missing", "declined"};
 
 delivery delivery_of(const assignment& a) {
-  if (a.state == "declined") return delivery::declined;
+  if (a.state == workflows::assignment_state::declined) return delivery::declined;
   if (!a.submitted_on) return delivery::missing;
   return a.late_by_working_days.value_or(0) > 0 ? delivery::late : delivery::on_time;
 }
@@ -23,7 +25,7 @@ void count(state_counts& counts, const action_item& item) {
   ++counts.by_state[item.state];
   ++counts.items;
   if (item.incomplete()) ++counts.incomplete;
-  if (item.evaluation_method.empty() && item.state != "cancelled")
+  if (item.evaluation_method.empty() && item.state != workflows::action_item_state::cancelled)
     ++counts.without_evaluation_method;
 }
 
@@ -108,7 +110,9 @@ outcome<compiled_report> compile_report(store_transaction& tx, std::string_view 
   // The council reads the goals beside the reports: how far the plans have come.
   auto plans = list_plans(tx, std::nullopt);
   if (!plans) return plans.error();
-  std::erase_if(*plans, [](const plan_view& p) { return p.plan.state == "draft"; });
+  std::erase_if(*plans, [](const plan_view& p) {
+    return p.plan.state == workflows::action_plan_state::draft;
+  });
   report.plans = std::move(*plans);
   return report;
 }

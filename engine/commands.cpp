@@ -14,11 +14,17 @@
 namespace bevaka::engine {
 namespace {
 
+namespace assignment_state = workflows::assignment_state;
+namespace assignment_event = workflows::assignment_event;
+namespace round_state = workflows::round_state;
+namespace round_event = workflows::round_event;
 using workflows::assignment_has_ended;
 
 // The assignment events a user may fire; send and withdraw follow the round's.
 constexpr std::array<std::string_view, 7> user_assignment_events{
-    "start", "decide", "submit", "register", "decline", "return", "extend"};
+    assignment_event::start,     assignment_event::decide,  assignment_event::submit,
+    assignment_event::register_, assignment_event::decline, assignment_event::return_,
+    assignment_event::extend};
 
 bool is_user_assignment_event(std::string_view event) {
   return std::find(user_assignment_events.begin(), user_assignment_events.end(), event) !=
@@ -104,11 +110,11 @@ void record_assignment(const command_context& ctx, const assignment& a, std::str
 std::optional<error> check_new_deadline(const command_context& ctx, const round& r,
                                         const assignment& a, const case_event& e) {
   const auto what = assignment_name(r, a);
-  if (e.event == "extend" && e.new_deadline <= a.deadline.nominal)
+  if (e.event == assignment_event::extend && e.new_deadline <= a.deadline.nominal)
     return make_error(errc::bad_input,
                       fmt::format("{}: an extension must move the deadline later than {}", what,
                                   format_date(a.deadline.nominal)));
-  if (e.event == "return" && e.new_deadline < ctx.now.day)
+  if (e.event == assignment_event::return_ && e.new_deadline < ctx.now.day)
     return make_error(errc::bad_input, fmt::format("{}: the new deadline {} is already past", what,
                                                    format_date(*e.new_deadline)));
   return std::nullopt;
@@ -170,7 +176,9 @@ outcome<round> apply_to_round(const command_context& ctx, round r, const case_ev
 // Sends or withdraws every assignment that still accepts it, each with its own event.
 std::optional<error> cascade(const command_context& ctx, const round& r, std::string_view event) {
   for (auto& a : ctx.tx.assignments_of(r.id)) {
-    if (assignment_has_ended(a.state) || (event == "send" && a.state != "draft")) continue;
+    if (assignment_has_ended(a.state) ||
+        (event == assignment_event::send && a.state != assignment_state::draft))
+      continue;
     const auto applied =
         apply_to_assignment(ctx, r, std::move(a), case_event{.event = std::string(event)});
     if (!applied) return applied.error();
@@ -188,7 +196,9 @@ outcome<round> apply_to_round(const command_context& ctx, round r, const case_ev
   ++r.version;
   record_round(ctx, r, e.event, from, e.note, "{}");
   for (const auto effect : fired->effects) {
-    const auto event = effect == workflows::round_effect::send_assignments ? "send" : "withdraw";
+    const auto event = effect == workflows::round_effect::send_assignments
+                           ? assignment_event::send
+                           : assignment_event::withdraw;
     if (auto failed = cascade(ctx, r, event)) return *failed;
   }
   return r;
@@ -196,11 +206,12 @@ outcome<round> apply_to_round(const command_context& ctx, round r, const case_ev
 
 // Answers close on their own when the last assignment of a sent round has ended.
 outcome<round> close_answers_if_all_ended(const command_context& ctx, round r) {
-  if (r.state != "sent") return r;
+  if (r.state != round_state::sent) return r;
   if (ctx.tx.has_open_assignment(r.id)) return r;
   const command_context engine_ctx{ctx.tx, ctx.now, "bevaka"};
   return apply_to_round(engine_ctx, std::move(r),
-                        case_event{.event = "close-answers", .note = "every assignment has ended"});
+                        case_event{.event = std::string(round_event::close_answers),
+                                   .note = "every assignment has ended"});
 }
 
 std::string trimmed(std::string_view text) {
@@ -236,7 +247,7 @@ outcome<round> insert_round_with_assignments(const command_context& ctx, const n
   round r{.kind = request.kind,
           .ref = trimmed(request.ref),
           .title = trimmed(request.title),
-          .state = "draft",
+          .state = std::string(round_state::draft),
           .deadline = deadline_for(request.shift_deadlines, request.deadline),
           .shift_deadlines = request.shift_deadlines};
   r.id = ctx.tx.insert_round(r);
@@ -247,7 +258,7 @@ outcome<round> insert_round_with_assignments(const command_context& ctx, const n
                  .body_id = b.id,
                  .body_name = b.name,
                  .kind = b.kind,
-                 .state = "draft",
+                 .state = std::string(assignment_state::draft),
                  .deadline = r.deadline};
     a.id = ctx.tx.insert_assignment(a);
     record_assignment(ctx, a, "create", "", "", deadline_payload(a.deadline));
@@ -286,7 +297,7 @@ outcome<round> create_round(const command_context& ctx, const new_round& request
   if (!recipients) return recipients.error();
   auto r = insert_round_with_assignments(ctx, request, *recipients);
   if (!r || request.draft) return r;
-  return apply_to_round(ctx, std::move(*r), case_event{.event = "send"});
+  return apply_to_round(ctx, std::move(*r), case_event{.event = std::string(round_event::send)});
 }
 
 outcome<round> fire_round_event(const command_context& ctx, std::string_view round_key,
@@ -305,7 +316,8 @@ outcome<assignment> fire_assignment_event(const command_context& ctx, std::strin
     return make_error(errc::bad_input, fmt::format("{}: unknown event '{}'; the events are: {}",
                                                    assignment_name(r, a), e.event,
                                                    fmt::join(user_assignment_events, ", ")));
-  if ((e.event == "extend" || e.event == "return") && !e.new_deadline)
+  if ((e.event == assignment_event::extend || e.event == assignment_event::return_) &&
+      !e.new_deadline)
     return make_error(errc::bad_input, fmt::format("{}: '{}' needs the new deadline (--deadline)",
                                                    assignment_name(r, a), e.event));
   auto applied = apply_to_assignment(ctx, r, std::move(a), e);

@@ -7,6 +7,7 @@
 #include "engine/followup_events.hpp"
 #include "engine/lookup.hpp"
 #include "engine/plan_commands.hpp"
+#include "workflows/action_plan.hpp"
 
 namespace bevaka::engine {
 namespace {
@@ -58,7 +59,7 @@ outcome<duty_step> with_plan(store_transaction& tx, duty_step s, const new_duty_
                       "the action-plan step needs --plan (the plan decided on the picture)");
   const auto p = find_plan(tx, *request.plan);
   if (!p) return p.error();
-  if (p->state == "draft")
+  if (p->state == workflows::action_plan_state::draft)
     return make_error(errc::refused,
                       fmt::format("plan {} is still a draft: decide it first", p->ref));
   s.plan_id = p->id;

@@ -13,6 +13,7 @@
 #include "engine/date.hpp"
 #include "engine/model.hpp"
 
+#include "workflows/action_item.hpp"
 namespace bevaka::engine {
 
 // A half-year reporting period (T1 = jan–jun, T2 = jul–dec), written "2016H1" / "2016H2".
@@ -61,7 +62,7 @@ struct action_item {
   std::string evaluation_method{};  // "Mätmetod - Utvärdering"
   std::string evaluation_result{};  // recorded by the evaluate event
   std::optional<action_category> category{};
-  std::string state = "proposed";
+  std::string state{workflows::action_item_state::proposed};
   std::vector<period_text> reports{};  // work done, one per half-year, oldest first
   std::vector<period_text> plans{};    // plans, one per half-year, oldest first
   int position = 0;                    // order within its unit's table

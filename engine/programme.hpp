@@ -13,6 +13,7 @@
 #include "engine/indicators.hpp"
 #include "engine/model.hpp"
 
+#include "workflows/action_plan.hpp"
 namespace bevaka::engine {
 
 enum class group_kind {
@@ -59,7 +60,7 @@ struct action_plan {
   id_t group_id = 0;
   std::string group{};  // the group's name, filled when read back
   year_span period{};
-  std::string state = "draft";
+  std::string state{workflows::action_plan_state::draft};
   std::int64_t version = 0;  // optimistic lock: bumped by every update
 };
 
