@@ -3,17 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 
 #include "engine/followup_events.hpp"
+#include "engine/lookup.hpp"
 #include "workflows/action_plan.hpp"
 #include "workflows/assignment.hpp"
-#include "engine/lookup.hpp"
 
 namespace bevaka::engine {
 namespace {
-
-constexpr std::array<std::string_view, 4> delivery_names{"on time", "late", "missing", "declined"};
 
 delivery delivery_of(const assignment& a) {
   if (a.state == workflows::assignment_state::declined) return delivery::declined;
@@ -54,7 +51,7 @@ void add_followup_status(store_transaction& tx, compiled_report& report) {
 
 }  // namespace
 
-std::string_view to_string(delivery d) { return delivery_names[static_cast<std::size_t>(d)]; }
+std::string_view to_string(delivery d) { return delivery_names.to_string(d); }
 
 outcome<std::vector<report_section>> enter_report_sections(const command_context& ctx,
                                                            std::string_view round_key,

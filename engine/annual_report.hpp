@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/commands.hpp"
+#include "engine/enum_names.hpp"
 #include "engine/error.hpp"
 #include "engine/followup.hpp"
 #include "engine/indicators.hpp"
@@ -35,7 +36,13 @@ namespace bevaka::engine {
                                                                       std::string_view body_key);
 
 enum class delivery { on_time, late, missing, declined };
-// "on time", "late", "missing", "declined": words for the council's table.
+// Words for the council's table.
+inline constexpr enum_names<delivery, 4> delivery_names{{
+    {delivery::on_time, "on time"},
+    {delivery::late, "late"},
+    {delivery::missing, "missing"},
+    {delivery::declined, "declined"},
+}};
 [[nodiscard]] std::string_view to_string(delivery d);
 
 struct body_report {

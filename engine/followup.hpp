@@ -11,9 +11,10 @@
 #include <vector>
 
 #include "engine/date.hpp"
+#include "engine/enum_names.hpp"
 #include "engine/model.hpp"
-
 #include "workflows/action_item.hpp"
+
 namespace bevaka::engine {
 
 // A half-year reporting period (T1 = jan–jun, T2 = jul–dec), written "2016H1" / "2016H2".
@@ -31,9 +32,14 @@ struct half_year {
 [[nodiscard]] half_year next_half_year(half_year period);
 [[nodiscard]] half_year previous_half_year(half_year period);
 
-// The three groups of routine-activity theory the strategy sorts its activities into.
-// CLI and JSON spell them reduce-motivation, reduce-opportunities, capable-guardians.
+// The three groups of routine-activity theory the strategy sorts its activities into, with the
+// names the CLI and the JSON spell them.
 enum class action_category { reduce_motivation, reduce_opportunities, capable_guardians };
+inline constexpr enum_names<action_category, 3> action_category_names{{
+    {action_category::reduce_motivation, "reduce-motivation"},
+    {action_category::reduce_opportunities, "reduce-opportunities"},
+    {action_category::capable_guardians, "capable-guardians"},
+}};
 [[nodiscard]] std::string_view to_string(action_category category);
 // The Swedish heading as in seed 003 ("Minska brottsbenägenheten", ...).
 [[nodiscard]] std::string_view swedish_name(action_category category);
