@@ -10,19 +10,19 @@ using boost::msm::front::none;
 using boost::msm::front::Row;
 using effect = action_item_effect;
 
-struct proposed : named_state<"proposed"> {};
-struct planned : named_state<"planned"> {};
-struct ongoing : named_state<"ongoing"> {};
-struct completed : named_state<"completed"> {};
-struct evaluated : named_state<"evaluated"> {};
-struct cancelled : named_state<"cancelled"> {};
+struct proposed : named_state<action_item_state::proposed> {};
+struct planned : named_state<action_item_state::planned> {};
+struct ongoing : named_state<action_item_state::ongoing> {};
+struct completed : named_state<action_item_state::completed> {};
+struct evaluated : named_state<action_item_state::evaluated> {};
+struct cancelled : named_state<action_item_state::cancelled> {};
 
-struct plan : named_event<"plan"> {};
-struct start : named_event<"start"> {};
-struct report : named_event<"report"> {};
-struct complete : named_event<"complete"> {};
-struct evaluate : named_event<"evaluate"> {};
-struct cancel : named_event<"cancel"> {};
+struct plan : named_event<action_item_event::plan> {};
+struct start : named_event<action_item_event::start> {};
+struct report : named_event<action_item_event::report> {};
+struct complete : named_event<action_item_event::complete> {};
+struct evaluate : named_event<action_item_event::evaluate> {};
+struct cancel : named_event<action_item_event::cancel> {};
 
 struct record_report : record<effect::record_report> {};
 struct record_evaluation : record<effect::record_evaluation> {};

@@ -11,6 +11,26 @@
 
 namespace bevaka::workflows {
 
+// The names of the states and events, as stored and as the CLI types the events. The machine's
+// states and events carry these constants, so each name is spelled here and nowhere else.
+namespace action_item_state {
+inline constexpr std::string_view proposed = "proposed";
+inline constexpr std::string_view planned = "planned";
+inline constexpr std::string_view ongoing = "ongoing";
+inline constexpr std::string_view completed = "completed";
+inline constexpr std::string_view evaluated = "evaluated";
+inline constexpr std::string_view cancelled = "cancelled";
+}  // namespace action_item_state
+
+namespace action_item_event {
+inline constexpr std::string_view plan = "plan";
+inline constexpr std::string_view start = "start";
+inline constexpr std::string_view report = "report";
+inline constexpr std::string_view complete = "complete";
+inline constexpr std::string_view evaluate = "evaluate";
+inline constexpr std::string_view cancel = "cancel";
+}  // namespace action_item_event
+
 enum class action_item_effect {
   record_report,      // store the progress report for the current half-year
   record_evaluation,  // store the evaluation (method and result)

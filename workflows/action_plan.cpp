@@ -10,16 +10,16 @@ using boost::msm::front::none;
 using boost::msm::front::Row;
 using effect = action_plan_effect;
 
-struct draft : named_state<"draft"> {};
-struct decided : named_state<"decided"> {};
-struct in_force : named_state<"in-force"> {};
-struct evaluated : named_state<"evaluated"> {};
+struct draft : named_state<action_plan_state::draft> {};
+struct decided : named_state<action_plan_state::decided> {};
+struct in_force : named_state<action_plan_state::in_force> {};
+struct evaluated : named_state<action_plan_state::evaluated> {};
 
-struct decide : named_event<"decide"> {};
-struct take_effect : named_event<"take-effect"> {};
-struct review : named_event<"review"> {};
-struct evaluate : named_event<"evaluate"> {};
-struct revise : named_event<"revise"> {};
+struct decide : named_event<action_plan_event::decide> {};
+struct take_effect : named_event<action_plan_event::take_effect> {};
+struct review : named_event<action_plan_event::review> {};
+struct evaluate : named_event<action_plan_event::evaluate> {};
+struct revise : named_event<action_plan_event::revise> {};
 
 struct record_review : record<effect::record_review> {};
 

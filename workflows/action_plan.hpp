@@ -11,6 +11,23 @@
 
 namespace bevaka::workflows {
 
+// The names of the states and events, as stored and as the CLI types the events. The machine's
+// states and events carry these constants, so each name is spelled here and nowhere else.
+namespace action_plan_state {
+inline constexpr std::string_view draft = "draft";
+inline constexpr std::string_view decided = "decided";
+inline constexpr std::string_view in_force = "in-force";
+inline constexpr std::string_view evaluated = "evaluated";
+}  // namespace action_plan_state
+
+namespace action_plan_event {
+inline constexpr std::string_view decide = "decide";
+inline constexpr std::string_view take_effect = "take-effect";
+inline constexpr std::string_view review = "review";
+inline constexpr std::string_view evaluate = "evaluate";
+inline constexpr std::string_view revise = "revise";
+}  // namespace action_plan_event
+
 enum class action_plan_effect {
   record_review,  // store the year's review
 };

@@ -10,24 +10,24 @@ using boost::msm::front::none;
 using boost::msm::front::Row;
 using effect = assignment_effect;
 
-struct draft : named_state<"draft"> {};
-struct sent : named_state<"sent"> {};
-struct drafting : named_state<"drafting"> {};
-struct decided : named_state<"decided"> {};
-struct submitted : named_state<"submitted"> {};
-struct registered : named_state<"registered"> {};
-struct declined : named_state<"declined"> {};
-struct withdrawn : named_state<"withdrawn"> {};
+struct draft : named_state<assignment_state::draft> {};
+struct sent : named_state<assignment_state::sent> {};
+struct drafting : named_state<assignment_state::drafting> {};
+struct decided : named_state<assignment_state::decided> {};
+struct submitted : named_state<assignment_state::submitted> {};
+struct registered : named_state<assignment_state::registered> {};
+struct declined : named_state<assignment_state::declined> {};
+struct withdrawn : named_state<assignment_state::withdrawn> {};
 
-struct send : named_event<"send"> {};
-struct start : named_event<"start"> {};
-struct decide : named_event<"decide"> {};
-struct submit : named_event<"submit"> {};
-struct register_ : named_event<"register"> {};
-struct decline : named_event<"decline"> {};
-struct return_ : named_event<"return"> {};
-struct extend : named_event<"extend"> {};
-struct withdraw : named_event<"withdraw"> {};
+struct send : named_event<assignment_event::send> {};
+struct start : named_event<assignment_event::start> {};
+struct decide : named_event<assignment_event::decide> {};
+struct submit : named_event<assignment_event::submit> {};
+struct register_ : named_event<assignment_event::register_> {};
+struct decline : named_event<assignment_event::decline> {};
+struct return_ : named_event<assignment_event::return_> {};
+struct extend : named_event<assignment_event::extend> {};
+struct withdraw : named_event<assignment_event::withdraw> {};
 
 struct schedule_reminders : record<effect::schedule_reminders> {};
 struct move_deadline : record<effect::move_deadline> {};
@@ -98,5 +98,22 @@ std::span<const std::string_view> assignment_states() {
 std::span<const std::string_view> assignment_events() {
   return names_span<assignment_machine::events>();
 }
+
+namespace {
+constexpr std::array<std::string_view, 3> awaiting_answer{
+    assignment_state::sent, assignment_state::drafting, assignment_state::decided};
+constexpr std::array<std::string_view, 3> ended{
+    assignment_state::registered, assignment_state::declined, assignment_state::withdrawn};
+}  // namespace
+
+bool assignment_awaits_answer(std::string_view state) {
+  return std::ranges::find(awaiting_answer, state) != awaiting_answer.end();
+}
+
+bool assignment_has_ended(std::string_view state) {
+  return std::ranges::find(ended, state) != ended.end();
+}
+
+std::span<const std::string_view, 3> ended_assignment_states() { return ended; }
 
 }  // namespace bevaka::workflows

@@ -11,6 +11,31 @@
 
 namespace bevaka::workflows {
 
+// The names of the states and events, as stored and as the CLI types the events. The machine's
+// states and events carry these constants, so each name is spelled here and nowhere else.
+namespace assignment_state {
+inline constexpr std::string_view draft = "draft";
+inline constexpr std::string_view sent = "sent";
+inline constexpr std::string_view drafting = "drafting";
+inline constexpr std::string_view decided = "decided";
+inline constexpr std::string_view submitted = "submitted";
+inline constexpr std::string_view registered = "registered";
+inline constexpr std::string_view declined = "declined";
+inline constexpr std::string_view withdrawn = "withdrawn";
+}  // namespace assignment_state
+
+namespace assignment_event {
+inline constexpr std::string_view send = "send";
+inline constexpr std::string_view start = "start";
+inline constexpr std::string_view decide = "decide";
+inline constexpr std::string_view submit = "submit";
+inline constexpr std::string_view register_ = "register";  // `register` is a C++ keyword
+inline constexpr std::string_view decline = "decline";
+inline constexpr std::string_view return_ = "return";  // `return` is a C++ keyword
+inline constexpr std::string_view extend = "extend";
+inline constexpr std::string_view withdraw = "withdraw";
+}  // namespace assignment_event
+
 enum class assignment_effect {
   schedule_reminders,  // reminders before (and after) the assignment's current deadline
   move_deadline,       // the new deadline that came with extend or return now applies
@@ -35,5 +60,15 @@ struct assignment_facts {
 
 // send, start, decide, submit, register, decline, return, extend, withdraw.
 [[nodiscard]] std::span<const std::string_view> assignment_events();
+
+// Sent and not yet answered: sent, drafting, decided (the states with a row for submit). These
+// are the ones that can be overdue.
+[[nodiscard]] bool assignment_awaits_answer(std::string_view state);
+
+// Registered, declined or withdrawn (the states with no row at all): accepts nothing more.
+[[nodiscard]] bool assignment_has_ended(std::string_view state);
+// The states assignment_has_ended accepts, for a store that asks its database (three: the SQL
+// counts on it).
+[[nodiscard]] std::span<const std::string_view, 3> ended_assignment_states();
 
 }  // namespace bevaka::workflows

@@ -10,18 +10,18 @@ using boost::msm::front::none;
 using boost::msm::front::Row;
 using effect = round_effect;
 
-struct draft : named_state<"draft"> {};
-struct sent : named_state<"sent"> {};
-struct answers_closed : named_state<"answers_closed"> {};
-struct discussed : named_state<"discussed"> {};
-struct approved : named_state<"approved"> {};
-struct withdrawn : named_state<"withdrawn"> {};
+struct draft : named_state<round_state::draft> {};
+struct sent : named_state<round_state::sent> {};
+struct answers_closed : named_state<round_state::answers_closed> {};
+struct discussed : named_state<round_state::discussed> {};
+struct approved : named_state<round_state::approved> {};
+struct withdrawn : named_state<round_state::withdrawn> {};
 
-struct send : named_event<"send"> {};
-struct close_answers : named_event<"close-answers"> {};
-struct discuss : named_event<"discuss"> {};
-struct approve : named_event<"approve"> {};
-struct withdraw : named_event<"withdraw"> {};
+struct send : named_event<round_event::send> {};
+struct close_answers : named_event<round_event::close_answers> {};
+struct discuss : named_event<round_event::discuss> {};
+struct approve : named_event<round_event::approve> {};
+struct withdraw : named_event<round_event::withdraw> {};
 
 struct send_assignments : record<effect::send_assignments> {};
 struct withdraw_assignments : record<effect::withdraw_assignments> {};

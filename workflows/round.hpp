@@ -11,6 +11,25 @@
 
 namespace bevaka::workflows {
 
+// The names of the states and events, as stored and as the CLI types the events. The machine's
+// states and events carry these constants, so each name is spelled here and nowhere else.
+namespace round_state {
+inline constexpr std::string_view draft = "draft";
+inline constexpr std::string_view sent = "sent";
+inline constexpr std::string_view answers_closed = "answers_closed";
+inline constexpr std::string_view discussed = "discussed";
+inline constexpr std::string_view approved = "approved";
+inline constexpr std::string_view withdrawn = "withdrawn";
+}  // namespace round_state
+
+namespace round_event {
+inline constexpr std::string_view send = "send";
+inline constexpr std::string_view close_answers = "close-answers";
+inline constexpr std::string_view discuss = "discuss";
+inline constexpr std::string_view approve = "approve";
+inline constexpr std::string_view withdraw = "withdraw";
+}  // namespace round_event
+
 enum class round_effect {
   send_assignments,      // every assignment of the round goes out (draft -> sent)
   withdraw_assignments,  // every open assignment of the round is withdrawn

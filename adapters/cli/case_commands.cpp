@@ -65,7 +65,7 @@ void add_body_commands(CLI::App& app, handler& chosen) {
   add->add_option("name", request->name, "its name, e.g. Socialnämnden")->required();
   add->add_option("--kind", *kind, "committee, company, authority or association")
       ->required()
-      ->check(CLI::IsMember({"committee", "company", "authority", "association"}));
+      ->check(one_of(engine::body_kind_names.names()));
   add->add_option("--email", request->emails, "an address; repeat for several");
   add->callback([&chosen, request, kind] {
     chosen = [request, kind](runtime& rt) -> outcome<void> {
@@ -81,7 +81,7 @@ void add_body_commands(CLI::App& app, handler& chosen) {
   auto list_kind = std::make_shared<std::string>();
   auto* list = body->add_subcommand("list", "list the bodies");
   list->add_option("--kind", *list_kind, "only bodies of this kind")
-      ->check(CLI::IsMember({"committee", "company", "authority", "association"}));
+      ->check(one_of(engine::body_kind_names.names()));
   list->callback([&chosen, list_kind] {
     chosen = [list_kind](runtime& rt) -> outcome<void> {
       const auto kind = engine::parse_body_kind(*list_kind);
@@ -108,13 +108,13 @@ void add_round_create(CLI::App& round, handler& chosen) {
   auto* create = round.add_subcommand("create", "create a round and its assignments");
   create->add_option("--kind", o->kind, "consultation or annual-report")
       ->required()
-      ->check(CLI::IsMember({"consultation", "annual-report"}));
+      ->check(one_of(engine::round_kind_names.names()));
   create->add_option("--ref", o->ref, "reference number, e.g. \"Kst 2015/503\"")->required();
   create->add_option("--title", o->title, "what the round is about")->required();
   create->add_option("--deadline", o->deadline, "answers by (YYYY-MM-DD)")->required();
   auto* to = create->add_option("--to", o->to, "a body (name or id); repeat for several");
   auto* to_all = create->add_option("--to-all", o->to_all, "every body of this kind")
-                     ->check(CLI::IsMember({"committee", "company", "authority", "association"}));
+                     ->check(one_of(engine::body_kind_names.names()));
   to->excludes(to_all);
   create->add_flag("--draft", o->draft, "create it without sending it");
   create->add_flag("--no-deadline-shift", o->no_shift,

@@ -25,7 +25,7 @@ void add_record(CLI::App& duty, handler& chosen) {
   auto* record = duty.add_subcommand("record", "record a decided step of the duty");
   record->add_option("step", o->step, "situation-picture, action-plan or follow-up")
       ->required()
-      ->check(CLI::IsMember({"situation-picture", "action-plan", "follow-up"}));
+      ->check(one_of(engine::duty_step_kind_names.names()));
   record->add_option("--period", o->request.period, "the years it covers, e.g. 2024-2027")
       ->required();
   record->add_option("--ref", o->request.ref, "the decision's reference number")->required();

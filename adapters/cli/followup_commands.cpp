@@ -27,8 +27,6 @@ const std::vector<std::string> import_columns{"unit",       "areas",       "item
                                               "unchanged",  "work_period", "plan_period"};
 const std::vector<std::string> area_columns{"unit", "area", "items", "incomplete"};
 const std::vector<std::string> event_columns{"at", "event", "from", "to", "by", "note"};
-const std::vector<std::string> category_names{"reduce-motivation", "reduce-opportunities",
-                                              "capable-guardians"};
 
 outcome<std::optional<engine::half_year>> read_period(const std::string& text) {
   if (text.empty()) return std::optional<engine::half_year>{};
@@ -91,7 +89,7 @@ void add_list(CLI::App& followup, handler& chosen) {
   list->add_option("--unit", o->unit, "only this department's items");
   list->add_option("--area", o->area, "only this area (Område/typ aktivitet)");
   list->add_option("--category", o->category, "only this category")
-      ->check(CLI::IsMember(category_names));
+      ->check(one_of(engine::action_category_names.names()));
   list->add_option("--missing", o->missing,
                    "evaluation: no evaluation method; report: ongoing without a report for the "
                    "half-year")

@@ -51,7 +51,7 @@ void add_add(CLI::App& indicator, handler& chosen) {
   add->add_option("--title", o->title, "what it measures")->required();
   add->add_option("--direction", o->direction, "the wanted direction")
       ->required()
-      ->check(CLI::IsMember({"increase", "decrease", "hold"}));
+      ->check(one_of(engine::wanted_direction_names.names()));
   add->add_option("--unit", o->unit, "what the values count, e.g. %");
   add->add_option("--body", o->body, "the body that reports it (name or id)");
   add->add_option("--by", o->by, "who adds it");

@@ -24,9 +24,6 @@ const std::vector<std::string> group_columns{"id",      "name",           "kind"
 const std::vector<std::string> plan_columns{"id", "ref", "title", "group", "period", "state"};
 const std::vector<std::string> goal_columns{"id", "position", "text", "target", "direction"};
 const std::vector<std::string> override_columns{"goal", "year", "status", "reason", "by", "at"};
-const std::vector<std::string> group_kinds{"council",         "working-committee",
-                                           "strategic-group", "crime-prevention-council",
-                                           "focus-group",     "cooperation-group"};
 
 std::optional<std::string> optional_text(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
@@ -74,7 +71,7 @@ void add_group_commands(CLI::App& app, handler& chosen) {
   add->add_option("name", o->request.name, "e.g. Trygg i Österåker")->required();
   add->add_option("--kind", o->kind, "what kind of group")
       ->required()
-      ->check(CLI::IsMember(group_kinds));
+      ->check(one_of(engine::group_kind_names.names()));
   add->add_option("--coordinator", o->request.coordinator, "the body that coordinates it")
       ->required();
   add->add_option("--member", o->request.members, "a body taking part; repeat for several");
@@ -282,7 +279,7 @@ void add_goal_override(CLI::App& goal, handler& chosen) {
   set->add_option("--year", o->year, "e.g. 2014")->required()->check(CLI::Range(1900, 9999));
   set->add_option("--status", o->status, "the colour")
       ->required()
-      ->check(CLI::IsMember({"green", "yellow", "red", "not-assessed"}));
+      ->check(one_of(engine::goal_colour_names.names()));
   set->add_option("--reason", o->reason, "why")->required();
   set->add_option("--by", o->by, "who sets it");
   set->callback([&chosen, o] {

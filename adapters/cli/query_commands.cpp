@@ -17,7 +17,7 @@ void add_overdue(CLI::App& app, handler& chosen) {
   auto* overdue = app.add_subcommand(
       "overdue", "who is late with what, most overdue first; then whose reminder failed");
   overdue->add_option("--kind", *kind, "only rounds of this kind")
-      ->check(CLI::IsMember({"consultation", "annual-report"}));
+      ->check(one_of(engine::round_kind_names.names()));
   overdue->callback([&chosen, kind] {
     chosen = [kind](runtime& rt) -> outcome<void> {
       const auto items =

@@ -30,4 +30,8 @@ engine::outcome<engine::date> read_date(std::string_view option, const std::stri
       fmt::format("{} '{}' is not a date (YYYY-MM-DD that exists)", option, text));
 }
 
+CLI::IsMember one_of(std::span<const std::string_view> names) {
+  return CLI::IsMember(std::vector<std::string>(names.begin(), names.end()));
+}
+
 }  // namespace bevaka::cli

@@ -6,7 +6,10 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "adapters/cli/render.hpp"
 #include "adapters/store/soci_store.hpp"
@@ -51,5 +54,8 @@ inline engine::outcome<json> ok(json value) {
 // `text` as a date, or a bad_input error that names the option.
 [[nodiscard]] engine::outcome<engine::date> read_date(std::string_view option,
                                                       const std::string& text);
+
+// Accepts exactly one of an enum's names (engine/enum_names.hpp) and lists them in --help.
+[[nodiscard]] CLI::IsMember one_of(std::span<const std::string_view> names);
 
 }  // namespace bevaka::cli

@@ -120,7 +120,7 @@ void add_token(CLI::App& app, handler& chosen) {
   auto* create = token->add_subcommand("create", "make a token; prints it once, keeps its hash");
   create->add_option("--role", o->role, "admin, registrar, coordinator, secretary or viewer")
       ->required()
-      ->check(CLI::IsMember({"admin", "registrar", "coordinator", "secretary", "viewer"}));
+      ->check(one_of(engine::role_names.names()));
   create->add_option("--body", o->body, "the body a secretary acts for (name or id)");
   create->add_option("--name", o->name, "who holds it: recorded as the actor of every write");
   create->callback([&chosen, o] {

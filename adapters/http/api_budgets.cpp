@@ -1,4 +1,4 @@
-// The API's budget reads (issue 7). Every role may read a budget: it names no body's work.
+// The API's budget reads. Every role may read a budget: it names no body's work.
 #include <fmt/format.h>
 
 #include <charconv>

@@ -8,10 +8,10 @@
 #include "adapters/http/ics.hpp"
 #include "engine/access/access.hpp"
 #include "engine/calendar/calendar.hpp"
-#include "engine/cases/lifecycle.hpp"
 #include "engine/cases/listings.hpp"
 #include "engine/cases/lookup.hpp"
 #include "engine/cases/queries.hpp"
+#include "workflows/assignment.hpp"
 
 namespace bevaka::http::detail {
 namespace {
@@ -96,7 +96,8 @@ api_outcome<api_response> body_deadlines_ics(call& c) {
   const auto b = readable_body(c, c.captures.at(0));
   if (!b) return b.error();
   auto open = engine::obligations_of(c.tx.cases(), c.tx.listings(), *b, c.now.day);
-  std::erase_if(open, [](const auto& o) { return !engine::awaits_answer(o.a.state); });
+  std::erase_if(open,
+                [](const auto& o) { return !workflows::assignment_awaits_answer(o.a.state); });
   const auto host = c.request.host.empty() ? std::string("bevaka") : c.request.host;
   return api_response{.content_type = "text/calendar; charset=utf-8",
                       .body = deadlines_calendar(*b, open, c.now, host)};

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "workflows/action_item.hpp"
+
 namespace bevaka::report::detail {
 std::string number_text(double value) {
   auto text = fmt::format("{}", value);
@@ -44,9 +46,11 @@ std::string goal_year_text(const engine::goal_year& y) {
 }
 
 const std::vector<state_word>& action_item_state_words() {
+  namespace state = workflows::action_item_state;
   static const std::vector<state_word> words{
-      {"proposed", "föreslagna"},  {"planned", "planerade"},     {"ongoing", "pågående"},
-      {"completed", "genomförda"}, {"evaluated", "utvärderade"}, {"cancelled", "avbrutna"}};
+      {state::proposed, "föreslagna"},   {state::planned, "planerade"},
+      {state::ongoing, "pågående"},      {state::completed, "genomförda"},
+      {state::evaluated, "utvärderade"}, {state::cancelled, "avbrutna"}};
   return words;
 }
 

@@ -14,6 +14,10 @@ engine::date stored_date(const std::string& text) {
   return *day;
 }
 
+void throw_unknown_value(std::string_view column, std::string_view text) {
+  throw database_error(fmt::format("the database holds an unknown value '{}' in {}", text, column));
+}
+
 std::string joined_lines(const std::vector<std::string>& lines) {
   std::string text;
   for (const auto& line : lines) text += (text.empty() ? "" : "\n") + line;
@@ -38,7 +42,7 @@ void body_row::bind(soci::statement& st) {
 }
 
 body body_row::to_model() const {
-  return body{id, name, parse_body_kind(kind).value_or(body_kind::committee), split_lines(emails)};
+  return body{id, name, stored_name(parse_body_kind, kind, "bodies.kind"), split_lines(emails)};
 }
 
 void round_row::bind(soci::statement& st) {
@@ -55,7 +59,7 @@ void round_row::bind(soci::statement& st) {
 }
 
 round round_row::to_model() const {
-  return round{id,         parse_round_kind(kind).value_or(round_kind::consultation),
+  return round{id,         stored_name(parse_round_kind, kind, "rounds.kind"),
                ref,        title,
                state,      shifted_deadline{stored_date(nominal), stored_date(deadline), reason},
                shift != 0, version};
@@ -81,7 +85,7 @@ assignment assignment_row::to_model() const {
                round_id,
                body_id,
                body_name,
-               parse_body_kind(kind).value_or(body_kind::committee),
+               stored_name(parse_body_kind, kind, "bodies.kind"),
                state,
                shifted_deadline{stored_date(nominal), stored_date(deadline), reason},
                std::nullopt,
@@ -109,7 +113,7 @@ void event_row::bind(soci::statement& st) {
 
 event_record event_row::to_model() const {
   event_record model = e;
-  model.kind = kind == "round" ? case_kind::round : case_kind::assignment;
+  model.kind = stored_name(parse_case_kind, kind, "events.case_kind");
   model.case_id = case_id;
   model.round_id = round_id;
   if (body_null == soci::i_ok) model.body_id = body_id;
@@ -152,10 +156,11 @@ void token_row::bind(soci::statement& st) {
 }
 
 api_token token_row::to_model() const {
-  const auto known = parse_role(role);
-  if (!known) throw database_error(fmt::format("the database holds an unknown role '{}'", role));
-  api_token t{
-      .id = id, .holder = holder, .holder_role = *known, .hash = hash, .created_at = created_at};
+  api_token t{.id = id,
+              .holder = holder,
+              .holder_role = stored_name(parse_role, role, "api_tokens.role"),
+              .hash = hash,
+              .created_at = created_at};
   if (body_null == soci::i_ok) t.body_id = body_id;
   if (name_null == soci::i_ok) t.body_name = body_name;
   return t;

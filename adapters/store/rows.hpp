@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include <string>
+#include <string_view>
 
 #include "engine/access/token.hpp"
 #include "engine/cases/model.hpp"
@@ -14,6 +15,20 @@ namespace bevaka::store::detail {
 
 // Throws database_error: a malformed stored date is the database's fault, not the user's.
 [[nodiscard]] engine::date stored_date(const std::string& text);
+
+// Throws database_error: "the database holds an unknown value 'x' in reminders.state".
+[[noreturn]] void throw_unknown_value(std::string_view column, std::string_view text);
+
+// The enum value `text`, read from `column` ("table.column"), names: `parse` is the engine's
+// parse_xxx for that enum. A name the engine does not know is the database's fault, not the
+// user's: throws database_error (throw_unknown_value), never a default.
+template <class Parse>
+[[nodiscard]] auto stored_name(Parse parse, std::string_view text, std::string_view column) {
+  const auto parsed = parse(text);
+  if (!parsed) throw_unknown_value(column, text);
+  return *parsed;
+}
+
 [[nodiscard]] std::string joined_lines(const std::vector<std::string>& lines);
 [[nodiscard]] std::vector<std::string> split_lines(const std::string& text);
 

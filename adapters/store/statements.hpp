@@ -38,7 +38,7 @@ struct statements {
   prepared_query<assignment_row, key, key> assignment_of;
   // the round's reference key, the body's name
   prepared_query<round_and_assignment_row, text, text> assignment_by_names;
-  // round, and the three states that end an assignment (lifecycle.hpp)
+  // round, and the three states that end an assignment (workflows/assignment.hpp)
   prepared_number<key, text, text, text> open_assignments;
   // round, body, state, awaiting, nominal deadline, deadline, reason, version
   prepared_query<id_row, key, key, text, int, text, text, text, key> insert_assignment;

@@ -6,12 +6,15 @@
 #include <array>
 
 #include "engine/cases/lookup.hpp"
+#include "workflows/assignment.hpp"
 
 namespace bevaka::engine {
 namespace {
 
 // What a body's secretary records: the body's own progress, and a request for more time.
-constexpr std::array<std::string_view, 4> secretary_events{"start", "decide", "submit", "extend"};
+constexpr std::array<std::string_view, 4> secretary_events{
+    workflows::assignment_event::start, workflows::assignment_event::decide,
+    workflows::assignment_event::submit, workflows::assignment_event::extend};
 
 std::string default_holder(role r, const std::optional<body>& b) {
   if (b) return fmt::format("{} ({})", to_string(r), b->name);

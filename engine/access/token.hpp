@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "engine/cases/model.hpp"
+#include "engine/shared/enum_names.hpp"
 
 namespace bevaka::engine {
 
@@ -14,6 +15,13 @@ namespace bevaka::engine {
 enum class role { admin, registrar, coordinator, secretary, viewer };
 
 // Names as the CLI and the JSON spell them.
+inline constexpr enum_names<role, 5> role_names{{
+    {role::admin, "admin"},
+    {role::registrar, "registrar"},
+    {role::coordinator, "coordinator"},
+    {role::secretary, "secretary"},
+    {role::viewer, "viewer"},
+}};
 [[nodiscard]] std::string_view to_string(role r);
 [[nodiscard]] std::optional<role> parse_role(std::string_view text);
 

@@ -39,7 +39,7 @@ class case_store {
   // does not match.
   [[nodiscard]] virtual std::optional<std::pair<round, assignment>> assignment_by_names(
       std::string_view round_ref, std::string_view body_name) = 0;
-  // Whether any assignment of the round has not ended (the assignment workflow's has_ended).
+  // Whether any assignment of the round has not ended (workflows::assignment_has_ended).
   [[nodiscard]] virtual bool has_open_assignment(id_t round_id) = 0;
   virtual id_t insert_assignment(const assignment& a) = 0;
   // Writes `a` over `was`, the assignment as read in this transaction; optimistic like

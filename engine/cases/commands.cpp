@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 
-#include "engine/cases/lifecycle.hpp"
 #include "engine/cases/lookup.hpp"
 #include "engine/cases/reminder_schedule.hpp"
 #include "engine/shared/text.hpp"
@@ -23,9 +22,17 @@ struct unit {
   std::string actor;
 };
 
+namespace assignment_state = workflows::assignment_state;
+namespace assignment_event = workflows::assignment_event;
+namespace round_state = workflows::round_state;
+namespace round_event = workflows::round_event;
+using workflows::assignment_has_ended;
+
 // The assignment events a user may fire; send and withdraw follow the round's.
 constexpr std::array<std::string_view, 7> user_assignment_events{
-    "start", "decide", "submit", "register", "decline", "return", "extend"};
+    assignment_event::start,     assignment_event::decide,  assignment_event::submit,
+    assignment_event::register_, assignment_event::decline, assignment_event::return_,
+    assignment_event::extend};
 
 bool is_user_assignment_event(std::string_view event) {
   return std::find(user_assignment_events.begin(), user_assignment_events.end(), event) !=
@@ -111,11 +118,11 @@ void record_assignment(const unit& ctx, const assignment& a, std::string_view ev
 std::optional<error> check_new_deadline(const unit& ctx, const round& r, const assignment& a,
                                         const case_event& e) {
   const auto what = assignment_name(r, a);
-  if (e.event == "extend" && e.new_deadline <= a.deadline.nominal)
+  if (e.event == assignment_event::extend && e.new_deadline <= a.deadline.nominal)
     return make_error(errc::bad_input,
                       fmt::format("{}: an extension must move the deadline later than {}", what,
                                   format_date(a.deadline.nominal)));
-  if (e.event == "return" && e.new_deadline < ctx.now.day)
+  if (e.event == assignment_event::return_ && e.new_deadline < ctx.now.day)
     return make_error(errc::bad_input, fmt::format("{}: the new deadline {} is already past", what,
                                                    format_date(*e.new_deadline)));
   return std::nullopt;
@@ -177,7 +184,9 @@ outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e);
 // Sends or withdraws every assignment that still accepts it, each with its own event.
 std::optional<error> cascade(const unit& ctx, const round& r, std::string_view event) {
   for (auto& a : ctx.cases.assignments_of(r.id)) {
-    if (has_ended(a.state) || (event == "send" && a.state != "draft")) continue;
+    if (assignment_has_ended(a.state) ||
+        (event == assignment_event::send && a.state != assignment_state::draft))
+      continue;
     const auto applied =
         apply_to_assignment(ctx, r, std::move(a), case_event{.event = std::string(event)});
     if (!applied) return applied.error();
@@ -195,7 +204,9 @@ outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e) {
   ++r.version;
   record_round(ctx, r, e.event, from, e.note, "{}");
   for (const auto effect : fired->effects) {
-    const auto event = effect == workflows::round_effect::send_assignments ? "send" : "withdraw";
+    const auto event = effect == workflows::round_effect::send_assignments
+                           ? assignment_event::send
+                           : assignment_event::withdraw;
     if (auto failed = cascade(ctx, r, event)) return *failed;
   }
   return r;
@@ -203,11 +214,12 @@ outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e) {
 
 // Answers close on their own when the last assignment of a sent round has ended.
 outcome<round> close_answers_if_all_ended(const unit& ctx, round r) {
-  if (r.state != "sent") return r;
+  if (r.state != round_state::sent) return r;
   if (ctx.cases.has_open_assignment(r.id)) return r;
   const unit engine_ctx{ctx.cases, ctx.reminders, ctx.now, std::string(engine_actor)};
   return apply_to_round(engine_ctx, std::move(r),
-                        case_event{.event = "close-answers", .note = "every assignment has ended"});
+                        case_event{.event = std::string(round_event::close_answers),
+                                   .note = "every assignment has ended"});
 }
 
 outcome<std::vector<body>> resolve_recipients(case_store& cases, const new_round& request) {
@@ -236,7 +248,7 @@ outcome<round> insert_round_with_assignments(const unit& ctx, const new_round& r
   round r{.kind = request.kind,
           .ref = trimmed_text(request.ref),
           .title = trimmed_text(request.title),
-          .state = "draft",
+          .state = std::string(round_state::draft),
           .deadline = deadline_for(request.shift_deadlines, request.deadline),
           .shift_deadlines = request.shift_deadlines};
   r.id = ctx.cases.insert_round(r);
@@ -247,7 +259,7 @@ outcome<round> insert_round_with_assignments(const unit& ctx, const new_round& r
                  .body_id = b.id,
                  .body_name = b.name,
                  .kind = b.kind,
-                 .state = "draft",
+                 .state = std::string(assignment_state::draft),
                  .deadline = r.deadline};
     a.id = ctx.cases.insert_assignment(a);
     record_assignment(ctx, a, "create", "", "", deadline_payload(a.deadline));
@@ -289,7 +301,7 @@ outcome<round> create_round(case_store& cases, reminder_store& reminders,
   if (!recipients) return recipients.error();
   auto r = insert_round_with_assignments(ctx, request, *recipients);
   if (!r || request.draft) return r;
-  return apply_to_round(ctx, std::move(*r), case_event{.event = "send"});
+  return apply_to_round(ctx, std::move(*r), case_event{.event = std::string(round_event::send)});
 }
 
 outcome<round> fire_round_event(case_store& cases, reminder_store& reminders,
@@ -311,12 +323,13 @@ outcome<assignment> fire_assignment_event(case_store& cases, reminder_store& rem
     return make_error(errc::bad_input, fmt::format("{}: unknown event '{}'; the events are: {}",
                                                    assignment_name(r, a), e.event,
                                                    fmt::join(user_assignment_events, ", ")));
-  if ((e.event == "extend" || e.event == "return") && !e.new_deadline)
+  if ((e.event == assignment_event::extend || e.event == assignment_event::return_) &&
+      !e.new_deadline)
     return make_error(errc::bad_input, fmt::format("{}: '{}' needs the new deadline (--deadline)",
                                                    assignment_name(r, a), e.event));
   auto applied = apply_to_assignment(ctx, r, std::move(a), e);
   // Only an event that ends an assignment can end the round's last open one.
-  if (!applied || !has_ended(applied->state)) return applied;
+  if (!applied || !assignment_has_ended(applied->state)) return applied;
   const auto closed = close_answers_if_all_ended(ctx, std::move(r));
   if (!closed) return closed.error();
   return applied;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/cases/lifecycle.hpp"
+#include "workflows/assignment.hpp"
 
 namespace bevaka::engine {
 namespace {
@@ -35,7 +35,7 @@ std::vector<obligation> obligations_of(case_store& cases, case_listings& listing
     if (!r) continue;
     obligation o{std::move(*r), std::move(a)};
     const int days = working_days_between(o.a.deadline.effective, today);
-    if (awaits_answer(o.a.state) && days > 0) o.working_days_overdue = days;
+    if (workflows::assignment_awaits_answer(o.a.state) && days > 0) o.working_days_overdue = days;
     found.push_back(std::move(o));
   }
   return found;

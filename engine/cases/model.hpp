@@ -10,6 +10,7 @@
 
 #include "engine/calendar/calendar.hpp"
 #include "engine/shared/date.hpp"
+#include "engine/shared/enum_names.hpp"
 
 namespace bevaka::engine {
 
@@ -19,6 +20,16 @@ enum class body_kind { committee, company, authority, association };
 enum class round_kind { consultation, annual_report };
 
 // Names as the CLI, the JSON and the database spell them ("annual-report").
+inline constexpr enum_names<body_kind, 4> body_kind_names{{
+    {body_kind::committee, "committee"},
+    {body_kind::company, "company"},
+    {body_kind::authority, "authority"},
+    {body_kind::association, "association"},
+}};
+inline constexpr enum_names<round_kind, 2> round_kind_names{{
+    {round_kind::consultation, "consultation"},
+    {round_kind::annual_report, "annual-report"},
+}};
 [[nodiscard]] std::string_view to_string(body_kind kind);
 [[nodiscard]] std::string_view to_string(round_kind kind);
 [[nodiscard]] std::optional<body_kind> parse_body_kind(std::string_view text);
@@ -59,7 +70,12 @@ struct assignment {
 };
 
 enum class case_kind { round, assignment };
+inline constexpr enum_names<case_kind, 2> case_kind_names{{
+    {case_kind::round, "round"},
+    {case_kind::assignment, "assignment"},
+}};
 [[nodiscard]] std::string_view to_string(case_kind kind);
+[[nodiscard]] std::optional<case_kind> parse_case_kind(std::string_view text);
 
 // One accepted change of state: the record. Never changed, never deleted.
 struct event_record {

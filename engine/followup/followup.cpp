@@ -1,7 +1,6 @@
 #include "engine/followup/followup.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <charconv>
 
@@ -10,16 +9,10 @@
 namespace bevaka::engine {
 namespace {
 
-struct category_names {
-  action_category category;
-  std::string_view cli;
-  std::string_view swedish;
-};
-
-constexpr std::array<category_names, 3> categories{{
-    {action_category::reduce_motivation, "reduce-motivation", "Minska brottsbenägenheten"},
-    {action_category::reduce_opportunities, "reduce-opportunities", "Minska tillfällen till brott"},
-    {action_category::capable_guardians, "capable-guardians", "Öka kapabla väktare"},
+constexpr enum_names<action_category, 3> swedish_headings{{
+    {action_category::reduce_motivation, "Minska brottsbenägenheten"},
+    {action_category::reduce_opportunities, "Minska tillfällen till brott"},
+    {action_category::capable_guardians, "Öka kapabla väktare"},
 }};
 
 const period_text* find_period(const std::vector<period_text>& texts, std::string_view period) {
@@ -56,17 +49,18 @@ half_year previous_half_year(half_year period) {
 }
 
 std::string_view to_string(action_category category) {
-  return categories[static_cast<std::size_t>(category)].cli;
+  return action_category_names.to_string(category);
 }
 
 std::string_view swedish_name(action_category category) {
-  return categories[static_cast<std::size_t>(category)].swedish;
+  return swedish_headings.to_string(category);
 }
 
 std::optional<action_category> parse_action_category(std::string_view text) {
   const auto wanted = fold_case(text);
-  for (const auto& c : categories)
-    if (wanted == c.cli || wanted == fold_case(c.swedish)) return c.category;
+  if (const auto category = action_category_names.parse(wanted)) return category;
+  for (const auto heading : swedish_headings.names())
+    if (wanted == fold_case(heading)) return swedish_headings.parse(heading);
   return std::nullopt;
 }
 

@@ -12,7 +12,9 @@
 
 #include "engine/cases/model.hpp"
 #include "engine/shared/date.hpp"
+#include "engine/shared/enum_names.hpp"
 #include "engine/shared/text.hpp"
+#include "workflows/action_item.hpp"
 
 namespace bevaka::engine {
 
@@ -31,9 +33,14 @@ struct half_year {
 [[nodiscard]] half_year next_half_year(half_year period);
 [[nodiscard]] half_year previous_half_year(half_year period);
 
-// The three groups of routine-activity theory the strategy sorts its activities into.
-// CLI and JSON spell them reduce-motivation, reduce-opportunities, capable-guardians.
+// The three groups of routine-activity theory the strategy sorts its activities into, with the
+// names the CLI and the JSON spell them.
 enum class action_category { reduce_motivation, reduce_opportunities, capable_guardians };
+inline constexpr enum_names<action_category, 3> action_category_names{{
+    {action_category::reduce_motivation, "reduce-motivation"},
+    {action_category::reduce_opportunities, "reduce-opportunities"},
+    {action_category::capable_guardians, "capable-guardians"},
+}};
 [[nodiscard]] std::string_view to_string(action_category category);
 // The Swedish heading as in seed 003 ("Minska brottsbenägenheten", ...).
 [[nodiscard]] std::string_view swedish_name(action_category category);
@@ -59,7 +66,7 @@ struct action_item {
   std::string evaluation_method{};  // "Mätmetod - Utvärdering"
   std::string evaluation_result{};  // recorded by the evaluate event
   std::optional<action_category> category{};
-  std::string state = "proposed";
+  std::string state{workflows::action_item_state::proposed};
   std::vector<period_text> reports{};  // work done, one per half-year, oldest first
   std::vector<period_text> plans{};    // plans, one per half-year, oldest first
   int position = 0;                    // order within its unit's table

@@ -8,13 +8,17 @@
 namespace bevaka::engine {
 namespace {
 
-bool takes_period(std::string_view event) { return event == "report" || event == "plan"; }
+namespace action_item_event = workflows::action_item_event;
+
+bool takes_period(std::string_view event) {
+  return event == action_item_event::report || event == action_item_event::plan;
+}
 
 std::optional<error> check_request(const action_item& item, const item_event& e) {
   if (e.period && !takes_period(e.event))
     return make_error(errc::bad_input, fmt::format("{}: --period is for report and plan, not '{}'",
                                                    describe(item), e.event));
-  if (e.event == "report" && e.text.empty())
+  if (e.event == action_item_event::report && e.text.empty())
     return make_error(errc::bad_input,
                       fmt::format("{}: a report needs the work done (--text)", describe(item)));
   return std::nullopt;
@@ -38,7 +42,7 @@ std::string apply(action_item& item, const item_event& e, const std::string& per
                          json_quoted(e.text));
     }
   }
-  if (e.event == "plan" && !e.text.empty()) {
+  if (e.event == action_item_event::plan && !e.text.empty()) {
     put_period_text(item.plans, period, e.text);
     return period_payload(period, e.text);
   }

@@ -10,6 +10,9 @@
 namespace bevaka::engine {
 namespace {
 
+namespace action_item_state = workflows::action_item_state;
+namespace action_item_event = workflows::action_item_event;
+
 using key = std::pair<std::string, std::string>;  // (area, activity) within one unit
 
 std::optional<error> refuse_repeated_activities(const imported_table& table) {
@@ -91,16 +94,17 @@ class table_import {
       return std::nullopt;
     };
     const bool new_report = !row.work.empty() && !item.report_for(work_period);
-    if (!row.work.empty() && (item.state == "proposed" || item.state == "planned"))
-      if (auto refused = fire("start", {}, "{}")) return *refused;
-    if (new_report && item.state == "ongoing") {
+    if (!row.work.empty() &&
+        (item.state == action_item_state::proposed || item.state == action_item_state::planned))
+      if (auto refused = fire(action_item_event::start, {}, "{}")) return *refused;
+    if (new_report && item.state == action_item_state::ongoing) {
       const auto payload =
           fmt::format(R"({{"period":"{}","text":{}}})", work_period, json_quoted(row.work));
-      if (auto refused = fire("report", {}, payload)) return *refused;
+      if (auto refused = fire(action_item_event::report, {}, payload)) return *refused;
       put_period_text(item.reports, work_period, row.work);
     }
-    if (row.work.empty() && !row.plan.empty() && item.state == "proposed")
-      if (auto refused = fire("plan", {}, "{}")) return *refused;
+    if (row.work.empty() && !row.plan.empty() && item.state == action_item_state::proposed)
+      if (auto refused = fire(action_item_event::plan, {}, "{}")) return *refused;
     return events;
   }
 
@@ -122,7 +126,7 @@ class table_import {
         followup_event{.case_kind = std::string(action_item_case),
                        .case_id = item.id,
                        .event = "import",
-                       .to = "proposed",
+                       .to = std::string(action_item_state::proposed),
                        .note = "import " + where(row),
                        .payload = fmt::format(R"({{"source":{}}})", json_quoted(where(row)))});
     for (auto& e : *events) {

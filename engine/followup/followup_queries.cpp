@@ -13,8 +13,8 @@ namespace {
 
 bool lacks(const action_item& item, missing_kind missing, const std::string& period) {
   if (missing == missing_kind::evaluation)
-    return item.state != "cancelled" && item.evaluation_method.empty();
-  return item.state == "ongoing" && !item.report_for(period);
+    return item.state != workflows::action_item_state::cancelled && item.evaluation_method.empty();
+  return item.state == workflows::action_item_state::ongoing && !item.report_for(period);
 }
 
 bool matches(const action_item& item, const action_item_filter& filter) {

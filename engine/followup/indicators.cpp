@@ -1,27 +1,17 @@
 #include "engine/followup/indicators.hpp"
 
-#include <array>
-
 namespace bevaka::engine {
-namespace {
-
-constexpr std::array<std::string_view, 3> direction_names{"increase", "decrease", "hold"};
-constexpr std::array<std::string_view, 3> outcome_names{"met", "not-met", "unchanged"};
-
-}  // namespace
 
 std::string_view to_string(wanted_direction direction) {
-  return direction_names[static_cast<std::size_t>(direction)];
+  return wanted_direction_names.to_string(direction);
 }
 
 std::optional<wanted_direction> parse_wanted_direction(std::string_view text) {
-  for (std::size_t i = 0; i < direction_names.size(); ++i)
-    if (direction_names[i] == text) return static_cast<wanted_direction>(i);
-  return std::nullopt;
+  return wanted_direction_names.parse(text);
 }
 
 std::string_view to_string(indicator_outcome outcome) {
-  return outcome_names[static_cast<std::size_t>(outcome)];
+  return indicator_outcome_names.to_string(outcome);
 }
 
 indicator_outcome outcome_of(wanted_direction direction, double previous, double value) {

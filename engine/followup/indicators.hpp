@@ -9,15 +9,25 @@
 #include <vector>
 
 #include "engine/cases/model.hpp"
+#include "engine/shared/enum_names.hpp"
 
 namespace bevaka::engine {
 
 enum class wanted_direction { increase, decrease, hold };
+inline constexpr enum_names<wanted_direction, 3> wanted_direction_names{{
+    {wanted_direction::increase, "increase"},
+    {wanted_direction::decrease, "decrease"},
+    {wanted_direction::hold, "hold"},
+}};
 [[nodiscard]] std::string_view to_string(wanted_direction direction);
 [[nodiscard]] std::optional<wanted_direction> parse_wanted_direction(std::string_view text);
 
 enum class indicator_outcome { met, not_met, unchanged };
-// "met", "not-met", "unchanged".
+inline constexpr enum_names<indicator_outcome, 3> indicator_outcome_names{{
+    {indicator_outcome::met, "met"},
+    {indicator_outcome::not_met, "not-met"},
+    {indicator_outcome::unchanged, "unchanged"},
+}};
 [[nodiscard]] std::string_view to_string(indicator_outcome outcome);
 
 struct indicator_value {

@@ -7,6 +7,7 @@
 #include "engine/cases/lookup.hpp"
 #include "engine/followup/followup_events.hpp"
 #include "engine/programme/plan_commands.hpp"
+#include "workflows/action_plan.hpp"
 
 namespace bevaka::engine {
 namespace {
@@ -59,7 +60,7 @@ outcome<duty_step> with_plan(programme_store& programme, duty_step s,
                       "the action-plan step needs --plan (the plan decided on the picture)");
   const auto p = find_plan(programme, *request.plan);
   if (!p) return p.error();
-  if (p->state == "draft")
+  if (p->state == workflows::action_plan_state::draft)
     return make_error(errc::refused,
                       fmt::format("plan {} is still a draft: decide it first", p->ref));
   s.plan_id = p->id;

@@ -2,7 +2,7 @@
 // A goal's colour for a year, computed from its indicator's values and target; a person's
 // override shown beside it. Pure functions, no store.
 //
-// The rules (the issue gives the first four; the rest are decided here):
+// The rules (the first four as the programme states them; the rest decided here):
 //  - no value for the year: not assessed;
 //  - target met (increase: value >= target, decrease: value <= target): green;
 //  - not met, moved the wanted way since the year before: yellow;

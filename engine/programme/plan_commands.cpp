@@ -45,10 +45,10 @@ error plan_refusal(const action_plan& p, const workflows::refusal& r) {
 
 std::optional<error> check_review_year(const action_plan& p, const plan_event& e, int year,
                                        int this_year) {
-  if (e.year && e.event != "review")
+  if (e.year && e.event != workflows::action_plan_event::review)
     return make_error(errc::bad_input,
                       fmt::format("{}: --year is for review, not '{}'", describe(p), e.event));
-  if (e.event != "review") return std::nullopt;
+  if (e.event != workflows::action_plan_event::review) return std::nullopt;
   if (!p.period.contains(year))
     return make_error(errc::bad_input, fmt::format("{}: {} is outside its period {}", describe(p),
                                                    year, format_year_span(p.period)));
@@ -192,7 +192,7 @@ outcome<goal> add_goal(case_store& cases, followup_store& followup, programme_st
                        const command_context& ctx, const new_goal& request) {
   const auto p = find_plan(programme, request.plan);
   if (!p) return p.error();
-  if (p->state != "draft")
+  if (p->state != workflows::action_plan_state::draft)
     return make_error(errc::refused, fmt::format("{} is {}: goals are added while it is a draft "
                                                  "(revise it first)",
                                                  describe(*p), p->state));

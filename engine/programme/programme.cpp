@@ -1,25 +1,9 @@
 #include "engine/programme/programme.hpp"
 
-#include <array>
 #include <charconv>
 
 namespace bevaka::engine {
 namespace {
-
-constexpr std::array<std::string_view, 6> group_kind_names{
-    "council",     "working-committee", "strategic-group", "crime-prevention-council",
-    "focus-group", "cooperation-group"};
-constexpr std::array<std::string_view, 4> colour_names{"green", "yellow", "red", "not-assessed"};
-constexpr std::array<std::string_view, 3> duty_step_names{"situation-picture", "action-plan",
-                                                          "follow-up"};
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_name(const std::array<std::string_view, N>& names,
-                               std::string_view text) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (names[i] == text) return static_cast<Enum>(i);
-  return std::nullopt;
-}
 
 std::optional<int> four_digit_year(std::string_view text) {
   int year = 0;
@@ -31,28 +15,22 @@ std::optional<int> four_digit_year(std::string_view text) {
 
 }  // namespace
 
-std::string_view to_string(group_kind kind) {
-  return group_kind_names[static_cast<std::size_t>(kind)];
-}
+std::string_view to_string(group_kind kind) { return group_kind_names.to_string(kind); }
 
 std::optional<group_kind> parse_group_kind(std::string_view text) {
-  return parse_name<group_kind>(group_kind_names, text);
+  return group_kind_names.parse(text);
 }
 
-std::string_view to_string(goal_colour colour) {
-  return colour_names[static_cast<std::size_t>(colour)];
-}
+std::string_view to_string(goal_colour colour) { return goal_colour_names.to_string(colour); }
 
 std::optional<goal_colour> parse_goal_colour(std::string_view text) {
-  return parse_name<goal_colour>(colour_names, text);
+  return goal_colour_names.parse(text);
 }
 
-std::string_view to_string(duty_step_kind kind) {
-  return duty_step_names[static_cast<std::size_t>(kind)];
-}
+std::string_view to_string(duty_step_kind kind) { return duty_step_kind_names.to_string(kind); }
 
 std::optional<duty_step_kind> parse_duty_step_kind(std::string_view text) {
-  return parse_name<duty_step_kind>(duty_step_names, text);
+  return duty_step_kind_names.parse(text);
 }
 
 std::optional<year_span> parse_year_span(std::string_view text) {

@@ -12,6 +12,8 @@
 
 #include "engine/cases/model.hpp"
 #include "engine/followup/indicators.hpp"
+#include "engine/shared/enum_names.hpp"
+#include "workflows/action_plan.hpp"
 
 namespace bevaka::engine {
 
@@ -24,6 +26,14 @@ enum class group_kind {
   cooperation_group
 };
 // As the CLI, the JSON and the database spell them: "working-committee", ...
+inline constexpr enum_names<group_kind, 6> group_kind_names{{
+    {group_kind::council, "council"},
+    {group_kind::working_committee, "working-committee"},
+    {group_kind::strategic_group, "strategic-group"},
+    {group_kind::crime_prevention_council, "crime-prevention-council"},
+    {group_kind::focus_group, "focus-group"},
+    {group_kind::cooperation_group, "cooperation-group"},
+}};
 [[nodiscard]] std::string_view to_string(group_kind kind);
 [[nodiscard]] std::optional<group_kind> parse_group_kind(std::string_view text);
 
@@ -59,7 +69,7 @@ struct action_plan {
   id_t group_id = 0;
   std::string group{};  // the group's name, filled when read back
   year_span period{};
-  std::string state = "draft";
+  std::string state{workflows::action_plan_state::draft};
   std::int64_t version = 0;  // optimistic lock: bumped by every update
 };
 
@@ -84,7 +94,12 @@ struct goal {
 };
 
 enum class goal_colour { green, yellow, red, not_assessed };
-// "green", "yellow", "red", "not-assessed".
+inline constexpr enum_names<goal_colour, 4> goal_colour_names{{
+    {goal_colour::green, "green"},
+    {goal_colour::yellow, "yellow"},
+    {goal_colour::red, "red"},
+    {goal_colour::not_assessed, "not-assessed"},
+}};
 [[nodiscard]] std::string_view to_string(goal_colour colour);
 [[nodiscard]] std::optional<goal_colour> parse_goal_colour(std::string_view text);
 
@@ -100,7 +115,11 @@ struct goal_override {
 
 // The three steps of Lag 2023:196 for one period, in the order they must be taken.
 enum class duty_step_kind { situation_picture, action_plan, follow_up };
-// "situation-picture", "action-plan", "follow-up".
+inline constexpr enum_names<duty_step_kind, 3> duty_step_kind_names{{
+    {duty_step_kind::situation_picture, "situation-picture"},
+    {duty_step_kind::action_plan, "action-plan"},
+    {duty_step_kind::follow_up, "follow-up"},
+}};
 [[nodiscard]] std::string_view to_string(duty_step_kind kind);
 [[nodiscard]] std::optional<duty_step_kind> parse_duty_step_kind(std::string_view text);
 

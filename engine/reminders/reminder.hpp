@@ -11,6 +11,7 @@
 
 #include "engine/calendar/calendar.hpp"
 #include "engine/cases/model.hpp"
+#include "engine/shared/enum_names.hpp"
 
 namespace bevaka::engine {
 
@@ -24,6 +25,17 @@ enum class reminder_kind {
 enum class reminder_state { scheduled, sent, cancelled, failed };
 
 // Names as the CLI, the JSON and the database spell them.
+inline constexpr enum_names<reminder_kind, 3> reminder_kind_names{{
+    {reminder_kind::reminder, "reminder"},
+    {reminder_kind::overdue, "overdue"},
+    {reminder_kind::escalation, "escalation"},
+}};
+inline constexpr enum_names<reminder_state, 4> reminder_state_names{{
+    {reminder_state::scheduled, "scheduled"},
+    {reminder_state::sent, "sent"},
+    {reminder_state::cancelled, "cancelled"},
+    {reminder_state::failed, "failed"},
+}};
 [[nodiscard]] std::string_view to_string(reminder_kind kind);
 [[nodiscard]] std::string_view to_string(reminder_state state);
 [[nodiscard]] std::optional<reminder_kind> parse_reminder_kind(std::string_view text);

@@ -3,18 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 
 #include "engine/cases/lookup.hpp"
 #include "engine/followup/followup_events.hpp"
+#include "workflows/action_plan.hpp"
+#include "workflows/assignment.hpp"
 
 namespace bevaka::engine {
 namespace {
 
-constexpr std::array<std::string_view, 4> delivery_names{"on time", "late", "missing", "declined"};
-
 delivery delivery_of(const assignment& a) {
-  if (a.state == "declined") return delivery::declined;
+  if (a.state == workflows::assignment_state::declined) return delivery::declined;
   if (!a.submitted_on) return delivery::missing;
   return a.late_by_working_days.value_or(0) > 0 ? delivery::late : delivery::on_time;
 }
@@ -23,7 +22,7 @@ void count(state_counts& counts, const action_item& item) {
   ++counts.by_state[item.state];
   ++counts.items;
   if (item.incomplete()) ++counts.incomplete;
-  if (item.evaluation_method.empty() && item.state != "cancelled")
+  if (item.evaluation_method.empty() && item.state != workflows::action_item_state::cancelled)
     ++counts.without_evaluation_method;
 }
 
@@ -52,7 +51,7 @@ void add_followup_status(followup_store& followup, compiled_report& report) {
 
 }  // namespace
 
-std::string_view to_string(delivery d) { return delivery_names[static_cast<std::size_t>(d)]; }
+std::string_view to_string(delivery d) { return delivery_names.to_string(d); }
 
 outcome<std::vector<report_section>> enter_report_sections(
     case_store& cases, followup_store& followup, const command_context& ctx,
@@ -108,7 +107,9 @@ outcome<compiled_report> compile_report(case_store& cases, followup_store& follo
   // The council reads the goals beside the reports: how far the plans have come.
   auto plans = list_plans(followup, programme, std::nullopt);
   if (!plans) return plans.error();
-  std::erase_if(*plans, [](const plan_view& p) { return p.plan.state == "draft"; });
+  std::erase_if(*plans, [](const plan_view& p) {
+    return p.plan.state == workflows::action_plan_state::draft;
+  });
   report.plans = std::move(*plans);
   return report;
 }

@@ -18,6 +18,7 @@
 #include "engine/programme/plan_commands.hpp"
 #include "engine/programme/programme_store.hpp"
 #include "engine/shared/command_context.hpp"
+#include "engine/shared/enum_names.hpp"
 #include "engine/shared/error.hpp"
 
 namespace bevaka::engine {
@@ -38,7 +39,13 @@ namespace bevaka::engine {
                                                                       std::string_view body_key);
 
 enum class delivery { on_time, late, missing, declined };
-// "on time", "late", "missing", "declined": words for the council's table.
+// Words for the council's table.
+inline constexpr enum_names<delivery, 4> delivery_names{{
+    {delivery::on_time, "on time"},
+    {delivery::late, "late"},
+    {delivery::missing, "missing"},
+    {delivery::declined, "declined"},
+}};
 [[nodiscard]] std::string_view to_string(delivery d);
 
 struct body_report {

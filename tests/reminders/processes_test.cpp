@@ -1,4 +1,4 @@
-// Several engine processes on one PostgreSQL database (the setting for them; SQLite
+// Several engine processes on one PostgreSQL database (as a national service runs them; SQLite
 // lets one process claim at a time): three real `bevaka remind` processes share 5,000 due
 // reminders through FOR UPDATE SKIP LOCKED, and a real SMTP server on 127.0.0.1 gets each
 // exactly once.

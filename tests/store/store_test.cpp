@@ -89,6 +89,22 @@ TEST_CASE("a body is read back as it was written, e-mail addresses in order", "[
   });
 }
 
+TEST_CASE("a name the engine does not know, read from the database, is a database error",
+          "[store]") {
+  testing::test_database db("store_tests");
+  db.store().transact([](engine::store_transaction& tx) {
+    tx.cases().insert_body(a_body("Socialnämnden"));
+    return true;
+  });
+  db.store().session() << "UPDATE bodies SET kind = 'club'";
+  CHECK_THROWS_MATCHES(db.store().transact([](engine::store_transaction& tx) {
+    (void)tx.cases().body_by_name("Socialnämnden");
+    return false;
+  }),
+                       store::database_error,
+                       Catch::Message("the database holds an unknown value 'club' in bodies.kind"));
+}
+
 TEST_CASE("an update from a stale version is refused and changes nothing", "[store]") {
   testing::test_database db("store_tests");
   db.store().transact([](engine::store_transaction& tx) {

@@ -8,7 +8,7 @@
 #include <map>
 #include <tuple>
 
-#include "engine/cases/lifecycle.hpp"
+#include "workflows/assignment.hpp"
 #include "engine/shared/reference_number.hpp"
 
 namespace bevaka::testing {
@@ -253,7 +253,7 @@ class memory_cases final : public case_store {
 
   bool has_open_assignment(id_t round_id) override {
     return std::any_of(t_.assignments.begin(), t_.assignments.end(), [&](const assignment& a) {
-      return a.round_id == round_id && !has_ended(a.state);
+      return a.round_id == round_id && !workflows::assignment_has_ended(a.state);
     });
   }
 
@@ -344,7 +344,7 @@ class memory_listings final : public case_listings {
   // The row of an assignment awaiting an answer in a round of `kind`; nullopt otherwise.
   std::optional<awaiting_row> awaiting_row_of(const assignment& a, std::optional<round_kind> kind) {
     const auto* r = by_id(t_.rounds, a.round_id);
-    if (!awaits_answer(a.state) || !r || (kind && r->kind != *kind)) return std::nullopt;
+    if (!workflows::assignment_awaits_answer(a.state) || !r || (kind && r->kind != *kind)) return std::nullopt;
     return awaiting_row{.round_id = r->id,
                         .ref = r->ref,
                         .title = r->title,

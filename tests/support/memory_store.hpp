@@ -19,7 +19,7 @@
 //  - update_round, update_assignment, update_action_item and update_action_plan write only
 //    where the stored version is still the given one, and return false (writing nothing)
 //    otherwise;
-//  - has_open_assignment asks lifecycle.hpp's has_ended; the overdue listings read `awaiting`
+//  - has_open_assignment asks workflows::assignment_has_ended; the overdue listings read `awaiting`
 //    as awaits_answer and the effective deadline, as the SQL's `awaiting` and `deadline` columns;
 //  - the schema's UNIQUE constraints throw engine::database_error, as a violation would through
 //    the adapter. Foreign keys are not checked.

@@ -138,3 +138,18 @@ TEST_CASE("value() on a refused assignment event throws with the rule in words",
   CHECK_THROWS_WITH(fire_assignment("sent", "submit", committee).value(),
                     std::string(committee_reason));
 }
+
+TEST_CASE("the engine's questions about an assignment's state agree with the table",
+          "[workflows]") {
+  std::vector<std::string_view> ended;
+  for (const auto state : assignment_states()) {
+    INFO(state);
+    const auto events = events_from(state, assignment_table);
+    CHECK(assignment_has_ended(state) == events.empty());
+    CHECK(assignment_awaits_answer(state) == (std::ranges::find(events, "submit") != events.end()));
+    if (events.empty()) ended.push_back(state);
+  }
+  CHECK(names(ended_assignment_states()) == ended);
+  CHECK_FALSE(assignment_has_ended("overdue"));
+  CHECK_FALSE(assignment_awaits_answer("overdue"));
+}

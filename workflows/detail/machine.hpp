@@ -1,5 +1,5 @@
 #pragma once
-// The Boost.MSM plumbing the three machines share: named states and events, actions that record
+// The Boost.MSM plumbing the machines share: named states and events, actions that record
 // effects, guards that say why they refuse, and `fire`, which restores a machine to a state by
 // name, fires an event by name and reads the outcome. Included only by workflows/*.cpp, so that
 // no facade header pulls MSM in.
@@ -30,21 +30,15 @@ namespace bevaka::workflows::detail {
 namespace msm = boost::msm;
 namespace mp11 = boost::mp11;
 
-template <std::size_t N>
-struct fixed_name {
-  constexpr fixed_name(const char (&text)[N]) { std::copy_n(text, N, text_); }
-  constexpr std::string_view view() const { return {text_, N - 1}; }
-  char text_[N];
-};
-
-template <fixed_name Name>
+// A state or event named by one of the constants its facade header exports.
+template <const std::string_view& Name>
 struct named_state : msm::front::state<> {
-  static constexpr std::string_view name = Name.view();
+  static constexpr std::string_view name = Name;
 };
 
-template <fixed_name Name>
+template <const std::string_view& Name>
 struct named_event {
-  static constexpr std::string_view name = Name.view();
+  static constexpr std::string_view name = Name;
 };
 
 // The front-end base: what the guards read, what the actions write.

@@ -1,11 +1,14 @@
 // The cases port on one transaction: bodies, rounds, assignments and their record.
 #include "adapters/store/soci_transaction.hpp"
-#include "engine/cases/lifecycle.hpp"
 #include "engine/shared/reference_number.hpp"
+#include "workflows/assignment.hpp"
 
 namespace bevaka::store::detail {
 
 using namespace bevaka::engine;
+using workflows::assignment_awaits_answer;
+using workflows::assignment_has_ended;
+using workflows::ended_assignment_states;
 
 std::optional<body> soci_transaction::body_by_id(id_t id) {
   return prepared_.body_by_id.first(conn_, id);
@@ -89,9 +92,9 @@ void soci_transaction::count_open_assignments(id_t round_id, long long change) {
 }
 
 id_t soci_transaction::insert_assignment(const assignment& a) {
-  if (!has_ended(a.state)) count_open_assignments(a.round_id, +1);
+  if (!assignment_has_ended(a.state)) count_open_assignments(a.round_id, +1);
   return *prepared_.insert_assignment.first(
-      conn_, a.round_id, a.body_id, a.state, awaits_answer(a.state) ? 1 : 0,
+      conn_, a.round_id, a.body_id, a.state, assignment_awaits_answer(a.state) ? 1 : 0,
       format_date(a.deadline.nominal), format_date(a.deadline.effective), a.deadline.reason,
       a.version);
 }
@@ -109,12 +112,12 @@ bool soci_transaction::update_assignment(const assignment& was, const assignment
   if (a.submitted_on) submitted = format_date(*a.submitted_on);
   const nullable<text> submitted_on(submitted);
   const nullable<int> late(a.late_by_working_days);
-  const int awaiting = awaits_answer(a.state) ? 1 : 0;
+  const int awaiting = assignment_awaits_answer(a.state) ? 1 : 0;
   const bool deadline_moved = a.deadline.nominal != was.deadline.nominal ||
                               a.deadline.effective != was.deadline.effective ||
                               a.deadline.reason != was.deadline.reason;
   auto* pipeline = conn_.pipeline();
-  const bool ends = has_ended(a.state) && !has_ended(was.state);
+  const bool ends = assignment_has_ended(a.state) && !assignment_has_ended(was.state);
   const bool count_along = pipeline && ends && !open_assignments_.contains(a.round_id);
   const auto update = [&](auto& command, const auto&... values) -> long long {
     if (!count_along) return command.run(conn_, values...);
@@ -131,15 +134,16 @@ bool soci_transaction::update_assignment(const assignment& was, const assignment
     changed = update(prepared_.update_assignment, a.state, awaiting,
                      format_date(a.deadline.nominal), format_date(a.deadline.effective),
                      a.deadline.reason, submitted_on, late, a.version + 1, a.id, a.version);
-  else if (awaiting != (awaits_answer(was.state) ? 1 : 0))
+  else if (awaiting != (assignment_awaits_answer(was.state) ? 1 : 0))
     changed = update(prepared_.update_assignment_awaiting, a.state, awaiting, submitted_on, late,
                      a.version + 1, a.id, a.version);
   else
     changed = update(prepared_.update_assignment_state, a.state, submitted_on, late, a.version + 1,
                      a.id, a.version);
   // A count read along with the UPDATE has it already.
-  if (changed == 1 && !count_along && has_ended(a.state) != has_ended(was.state))
-    count_open_assignments(a.round_id, has_ended(a.state) ? -1 : +1);
+  if (changed == 1 && !count_along &&
+      assignment_has_ended(a.state) != assignment_has_ended(was.state))
+    count_open_assignments(a.round_id, assignment_has_ended(a.state) ? -1 : +1);
   return changed == 1;
 }
 

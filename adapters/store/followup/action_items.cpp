@@ -1,10 +1,8 @@
 // The follow-up table's part of the store port: action items with their texts per half-year,
 // the areas of each unit's table, and the record of changes to follow-up cases.
-#include <fmt/format.h>
-
 #include <map>
 
-#include "adapters/store/soci_store.hpp"
+#include "adapters/store/rows.hpp"
 #include "adapters/store/soci_transaction.hpp"
 
 namespace bevaka::store::detail {
@@ -40,11 +38,8 @@ struct item_row {
                      .state = state,
                      .position = row_order,
                      .version = version};
-    if (category_null == soci::i_ok) {
-      item.category = parse_action_category(category);
-      if (!item.category)
-        throw database_error(fmt::format("the database holds an unknown category '{}'", category));
-    }
+    if (category_null == soci::i_ok)
+      item.category = stored_name(parse_action_category, category, "action_items.category");
     return item;
   }
 };

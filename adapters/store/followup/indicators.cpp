@@ -1,6 +1,7 @@
 // The indicators' part of the store port: indicators and their yearly values.
 #include <map>
 
+#include "adapters/store/rows.hpp"
 #include "adapters/store/soci_transaction.hpp"
 
 namespace bevaka::store::detail {
@@ -25,7 +26,7 @@ std::vector<indicator> soci_transaction::indicators() {
     indicator i{.id = id,
                 .code = code,
                 .title = title,
-                .direction = parse_wanted_direction(direction).value_or(wanted_direction::increase),
+                .direction = stored_name(parse_wanted_direction, direction, "indicators.direction"),
                 .unit = unit};
     if (body_null == soci::i_ok) i.body_id = body_id;
     if (name_null == soci::i_ok) i.body_name = body_name;

@@ -1,25 +1,15 @@
 // The safety programme's part of the store port: groups and their members, action plans with
 // their reviews, goals and overrides, the items linked to a plan, and the legal duty's steps.
 // Run by hand a few times a year, so plain statements rather than the prepared-statement cache.
-#include <fmt/format.h>
-
 #include <map>
 
 #include "adapters/store/rows.hpp"
-#include "adapters/store/soci_store.hpp"
 #include "adapters/store/soci_transaction.hpp"
 
 namespace bevaka::store::detail {
 namespace {
 
 using namespace bevaka::engine;
-
-template <class T>
-T known(std::optional<T> parsed, std::string_view what, const std::string& text) {
-  if (!parsed)
-    throw database_error(fmt::format("the database holds an unknown {} '{}'", what, text));
-  return *parsed;
-}
 
 void attach_members(soci::session& sql, std::vector<group>& all) {
   std::map<long long, group*> by_id;
@@ -65,7 +55,7 @@ std::vector<group> soci_transaction::groups() {
   while (st.fetch()) {
     group g{.id = id,
             .name = name,
-            .kind = known(parse_group_kind(kind), "group kind", kind),
+            .kind = stored_name(parse_group_kind, kind, "programme_groups.kind"),
             .coordinator_id = coordinator_id,
             .coordinator = coordinator};
     if (meets_null == soci::i_ok) g.meets_per_year = meets;
@@ -202,7 +192,7 @@ std::vector<goal> soci_transaction::goals(std::optional<id_t> plan_id) {
     if (indicator_null == soci::i_ok) g.indicator_id = indicator_id;
     if (target_null == soci::i_ok) g.target = target;
     if (direction_null == soci::i_ok)
-      g.direction = known(parse_wanted_direction(direction), "direction", direction);
+      g.direction = stored_name(parse_wanted_direction, direction, "goals.direction");
     all.push_back(std::move(g));
   }
   return all;
@@ -240,12 +230,13 @@ std::vector<goal_override> soci_transaction::goal_overrides(std::optional<id_t> 
   st.execute();
   std::vector<goal_override> all;
   while (st.fetch())
-    all.push_back(goal_override{.goal_id = goal_id,
-                                .year = year,
-                                .status = known(parse_goal_colour(status), "goal status", status),
-                                .reason = reason,
-                                .actor = actor,
-                                .at = at});
+    all.push_back(
+        goal_override{.goal_id = goal_id,
+                      .year = year,
+                      .status = stored_name(parse_goal_colour, status, "goal_overrides.status"),
+                      .reason = reason,
+                      .actor = actor,
+                      .at = at});
   return all;
 }
 
@@ -300,7 +291,7 @@ std::vector<duty_step> soci_transaction::duty_steps() {
   while (st.fetch()) {
     duty_step s{.id = id,
                 .period = {first, last},
-                .kind = known(parse_duty_step_kind(step), "duty step", step),
+                .kind = stored_name(parse_duty_step_kind, step, "duty_steps.step"),
                 .ref = ref,
                 .decided = stored_date(decided),
                 .body_id = body_id,

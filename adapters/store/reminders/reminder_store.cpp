@@ -32,23 +32,22 @@ struct reminder_row {
                .assignment_id = assignment_id,
                .round_id = round_id,
                .body_id = body_id,
-               .kind = parse_reminder_kind(kind).value_or(reminder_kind::reminder),
+               .kind = stored_name(parse_reminder_kind, kind, "reminders.kind"),
                .offset_days = offset_days,
                .deadline = stored_date(deadline),
                .due_at = stored_instant(due_at),
-               .state = parse_reminder_state(state).value_or(reminder_state::failed),
+               .state = stored_name(parse_reminder_state, state, "reminders.state"),
                .next_attempt_at = stored_instant(next_attempt_at),
                .attempts = attempts,
                .last_error = last_error};
     if (sent_null == soci::i_ok) r.sent_at = stored_instant(sent_at);
-    return reminder_view{
-        .r = std::move(r),
-        .ref = ref,
-        .title = title,
-        .round = parse_round_kind(round_kind).value_or(engine::round_kind::consultation),
-        .body_name = body_name,
-        .body_emails = split_lines(emails),
-        .deadline = {stored_date(nominal), stored_date(effective), reason}};
+    return reminder_view{.r = std::move(r),
+                         .ref = ref,
+                         .title = title,
+                         .round = stored_name(parse_round_kind, round_kind, "rounds.kind"),
+                         .body_name = body_name,
+                         .body_emails = split_lines(emails),
+                         .deadline = {stored_date(nominal), stored_date(effective), reason}};
   }
 };
 
@@ -191,12 +190,8 @@ std::vector<std::pair<reminder_state, long long>> soci_transaction::reminder_cou
        soci::into(state), soci::into(count));
   st.execute();
   std::vector<std::pair<reminder_state, long long>> counts;
-  while (st.fetch()) {
-    const auto known = parse_reminder_state(state);
-    if (!known)
-      throw database_error(fmt::format("the database holds an unknown reminder state '{}'", state));
-    counts.emplace_back(*known, count);
-  }
+  while (st.fetch())
+    counts.emplace_back(stored_name(parse_reminder_state, state, "reminders.state"), count);
   return counts;
 }
 
