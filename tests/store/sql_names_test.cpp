@@ -13,12 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/access/token.hpp"
+#include "engine/cases/model.hpp"
 #include "engine/followup/followup.hpp"
 #include "engine/followup/indicators.hpp"
-#include "engine/cases/model.hpp"
 #include "engine/programme/programme.hpp"
 #include "engine/reminders/reminder.hpp"
-#include "engine/access/token.hpp"
 #include "workflows/action_item.hpp"
 #include "workflows/action_plan.hpp"
 #include "workflows/assignment.hpp"

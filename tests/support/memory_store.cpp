@@ -8,8 +8,8 @@
 #include <map>
 #include <tuple>
 
-#include "workflows/assignment.hpp"
 #include "engine/shared/reference_number.hpp"
+#include "workflows/assignment.hpp"
 
 namespace bevaka::testing {
 
@@ -344,7 +344,8 @@ class memory_listings final : public case_listings {
   // The row of an assignment awaiting an answer in a round of `kind`; nullopt otherwise.
   std::optional<awaiting_row> awaiting_row_of(const assignment& a, std::optional<round_kind> kind) {
     const auto* r = by_id(t_.rounds, a.round_id);
-    if (!workflows::assignment_awaits_answer(a.state) || !r || (kind && r->kind != *kind)) return std::nullopt;
+    if (!workflows::assignment_awaits_answer(a.state) || !r || (kind && r->kind != *kind))
+      return std::nullopt;
     return awaiting_row{.round_id = r->id,
                         .ref = r->ref,
                         .title = r->title,
