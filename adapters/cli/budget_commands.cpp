@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/import/budget_reader.hpp"
 #include "adapters/views/budget_views.hpp"
@@ -33,30 +34,27 @@ struct import_options {
 
 void add_import(CLI::App& budget, handler& chosen) {
   auto o = std::make_shared<import_options>();
-  auto* import = budget.add_subcommand(
+  // Not `import`: clang-format 14 takes a line that starts with it for a C++20 module import.
+  auto* command = budget.add_subcommand(
       "import", "read a year's budget: headings, name<TAB>amount lines, SUMMA, TOTAL SUMMA");
-  import->add_option("file", o->file, "the budget as text (e.g. copied from the document)")
+  command->add_option("file", o->file, "the budget as text (e.g. copied from the document)")
       ->required();
-  import->add_option("--year", o->year, "the budget's year, e.g. 2013")->required();
+  command->add_option("--year", o->year, "the budget's year, e.g. 2013")->required();
   // Kept as the name given: checking that the group exists comes with `group add`.
-  import->add_option("--owner", o->owner, "the group that owns it, e.g. Arbetsutskottet")
+  command->add_option("--owner", o->owner, "the group that owns it, e.g. Arbetsutskottet")
       ->required();
-  import->add_option("--by", o->by, "who imports it");
-  import->callback([&chosen, o] {
+  command->add_option("--by", o->by, "who imports it");
+  command->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto file = import::read_budget_file(o->file);
-  if (!file) return file.error();
-  const auto imported = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-    return engine::import_budget(tx.programme(), tx.budgets(), rt.context(o->by), *file, o->year,
-                                 o->owner);
+      if (!file) return file.error();
+      return answer_with(rt, write_budget, [&](engine::store_transaction& tx) {
+        return engine::import_budget(tx.programme(), tx.budgets(), rt.context(o->by), *file,
+                                     o->year, o->owner);
+      });
+    };
   });
-  if (!imported) return imported.error();
-  write_budget(rt, *imported);
-  return {};
-};
-}  // namespace
-);
-}  // namespace bevaka::cli
+}
 
 struct spend_options {
   std::string line, area, amount, note, by = default_actor();
@@ -79,21 +77,16 @@ void add_spend(CLI::App& budget, handler& chosen) {
       if (!amount)
         return make_error(errc::bad_input,
                           fmt::format("--amount '{}' is not an amount in whole kronor", o->amount));
-      const engine::budget_spending spending{
-          .year = o->year,
-          .line = o->line,
-          .area = o->area.empty() ? std::nullopt : std::optional(o->area),
-          .amount = *amount,
-          .note = o->note};
-      const auto spent =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto line = engine::spend_from_budget(tx.budgets(), rt.context(o->by), spending);
-            if (!line) return line.error();
-            return ok(views::to_json(spending, *line));
-          });
-      if (!spent) return spent.error();
-      write_object(rt.out, rt.format, *spent, spend_columns);
-      return {};
+      const engine::budget_spending spending{.year = o->year,
+                                             .line = o->line,
+                                             .area = optional_text(o->area),
+                                             .amount = *amount,
+                                             .note = o->note};
+      return answer_object(rt, spend_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto line = engine::spend_from_budget(tx.budgets(), rt.context(o->by), spending);
+        if (!line) return line.error();
+        return ok(views::to_json(spending, *line));
+      });
     };
   });
 }
@@ -104,12 +97,9 @@ void add_show(CLI::App& budget, handler& chosen) {
   show->add_option("--year", *year, "the budget's year")->required();
   show->callback([&chosen, year] {
     chosen = [year](runtime& rt) -> outcome<void> {
-      const auto found = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
+      return answer_with(rt, write_budget, [&](engine::store_transaction& tx) {
         return engine::find_budget(tx.budgets(), *year);
       });
-      if (!found) return found.error();
-      write_budget(rt, *found);
-      return {};
     };
   });
 }

@@ -1,6 +1,7 @@
 // init, body, round and assignment: the commands that create cases and move them along.
 #include <fmt/format.h>
 
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reference_options.hpp"
 #include "adapters/cli/reminder_options.hpp"
@@ -35,11 +36,11 @@ void write_round(runtime& rt, const json& round) {
   write_rows(rt.out, rt.format, rows, assignment_columns);
 }
 
-outcome<void> show_round(runtime& rt, engine::case_store& cases, const std::string& key) {
+// A round with its assignments, read in the caller's transaction.
+outcome<json> round_json(engine::case_store& cases, const std::string& key) {
   const auto view = engine::show_round(cases, key);
   if (!view) return view.error();
-  write_round(rt, to_json(*view));
-  return {};
+  return ok(to_json(*view));
 }
 
 void add_init(CLI::App& app, handler& chosen) {
@@ -70,12 +71,11 @@ void add_body_commands(CLI::App& app, handler& chosen) {
   add->callback([&chosen, request, kind] {
     chosen = [request, kind](runtime& rt) -> outcome<void> {
       request->kind = *engine::parse_body_kind(*kind);
-      const auto added = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-        return engine::add_body(tx.cases(), *request);
+      return answer_object(rt, body_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto added = engine::add_body(tx.cases(), *request);
+        if (!added) return added.error();
+        return ok(to_json(*added));
       });
-      if (!added) return added.error();
-      write_object(rt.out, rt.format, to_json(*added), body_columns);
-      return {};
     };
   });
   auto list_kind = std::make_shared<std::string>();
@@ -85,13 +85,9 @@ void add_body_commands(CLI::App& app, handler& chosen) {
   list->callback([&chosen, list_kind] {
     chosen = [list_kind](runtime& rt) -> outcome<void> {
       const auto kind = engine::parse_body_kind(*list_kind);
-      const auto bodies =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(to_json_array(tx.cases().bodies(kind)));
-          });
-      if (!bodies) return bodies.error();
-      write_rows(rt.out, rt.format, *bodies, body_columns);
-      return {};
+      return answer_rows(rt, body_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        return ok(to_json_array(tx.cases().bodies(kind)));
+      });
     };
   });
 }
@@ -133,11 +129,11 @@ void add_round_create(CLI::App& round, handler& chosen) {
       engine::new_round request{
           *engine::parse_round_kind(o->kind), o->ref,   o->title,     *deadline, o->to,
           engine::parse_body_kind(o->to_all), o->draft, !o->no_shift, *reminders};
-      return engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
+      return answer_with(rt, write_round, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto created =
             engine::create_round(tx.cases(), tx.reminders(), rt.context(o->by), request);
-        if (!created) return outcome<void>(created.error());
-        return show_round(rt, tx.cases(), std::to_string(created->id));
+        if (!created) return created.error();
+        return round_json(tx.cases(), std::to_string(created->id));
       });
     };
   });
@@ -157,12 +153,12 @@ void add_round_event(CLI::App& round, handler& chosen) {
   event->add_option("--note", o->note, "why, or what was attached");
   event->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
-      return engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
+      return answer_with(rt, write_round, [&](engine::store_transaction& tx) -> outcome<json> {
         const engine::case_event e{o->event, o->note, std::nullopt};
         const auto fired =
             engine::fire_round_event(tx.cases(), tx.reminders(), rt.context(o->by), o->round, e);
-        if (!fired) return outcome<void>(fired.error());
-        return show_round(rt, tx.cases(), std::to_string(fired->id));
+        if (!fired) return fired.error();
+        return round_json(tx.cases(), std::to_string(fired->id));
       });
     };
   });
@@ -177,8 +173,8 @@ void add_round_commands(CLI::App& app, handler& chosen) {
   show->add_option("round", *key, "id or reference number")->required();
   show->callback([&chosen, key] {
     chosen = [key](runtime& rt) -> outcome<void> {
-      return engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-        return show_round(rt, tx.cases(), *key);
+      return answer_with(rt, write_round, [&](engine::store_transaction& tx) {
+        return round_json(tx.cases(), *key);
       });
     };
   });
@@ -214,11 +210,9 @@ void add_assignment_commands(CLI::App& app, handler& chosen) {
   event->add_option("--deadline", o->deadline, "the new deadline, for extend and return");
   event->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
-      const auto fired = engine::in_transaction(
-          rt.store(), [&](engine::store_transaction& tx) { return fire_assignment(rt, tx, *o); });
-      if (!fired) return fired.error();
-      write_object(rt.out, rt.format, *fired, assignment_columns);
-      return {};
+      return answer_object(rt, assignment_columns, [&](engine::store_transaction& tx) {
+        return fire_assignment(rt, tx, *o);
+      });
     };
   });
 }

@@ -1,6 +1,7 @@
 // duty: the legal duty of Lag 2023:196 — record its steps, and where the municipality stands.
 #include <fmt/format.h>
 
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reference_options.hpp"
 #include "adapters/views/programme_views.hpp"
@@ -39,16 +40,12 @@ void add_record(CLI::App& duty, handler& chosen) {
       if (const auto ref = reference_number_option(o->request.ref); !ref) return ref.error();
       o->request.kind = *engine::parse_duty_step_kind(o->step);
       if (!o->plan.empty()) o->request.plan = o->plan;
-      const auto shown =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto s = engine::record_duty_step(tx.cases(), tx.followup(), tx.programme(),
-                                                    rt.context(o->by), o->request);
-            if (!s) return s.error();
-            return ok(views::to_json(*s));
-          });
-      if (!shown) return shown.error();
-      write_object(rt.out, rt.format, *shown, step_columns);
-      return {};
+      return answer_object(rt, step_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto s = engine::record_duty_step(tx.cases(), tx.followup(), tx.programme(),
+                                                rt.context(o->by), o->request);
+        if (!s) return s.error();
+        return ok(views::to_json(*s));
+      });
     };
   });
 }
@@ -64,6 +61,14 @@ json status_rows(const json& status) {
   return rows;
 }
 
+// JSON as it is; text and CSV as status_rows.
+void write_status(runtime& rt, const json& status) {
+  if (rt.format == output_format::json)
+    rt.out << status.dump(2) << '\n';
+  else
+    write_rows(rt.out, rt.format, status_rows(status), status_columns);
+}
+
 void add_status(CLI::App& duty, handler& chosen) {
   auto as_of = std::make_shared<std::string>();
   auto* status = duty.add_subcommand(
@@ -77,16 +82,9 @@ void add_status(CLI::App& duty, handler& chosen) {
         if (!parsed) return parsed.error();
         day = *parsed;
       }
-      const auto shown =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(views::to_json(engine::find_duty_status(tx.programme(), day)));
-          });
-      if (!shown) return shown.error();
-      if (rt.format == output_format::json)
-        rt.out << shown->dump(2) << '\n';
-      else
-        write_rows(rt.out, rt.format, status_rows(*shown), status_columns);
-      return {};
+      return answer_with(rt, write_status, [&](engine::store_transaction& tx) -> outcome<json> {
+        return ok(views::to_json(engine::find_duty_status(tx.programme(), day)));
+      });
     };
   });
 }

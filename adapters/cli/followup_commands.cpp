@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/import/followup_table_reader.hpp"
 #include "adapters/import/followup_table_writer.hpp"
@@ -41,29 +42,29 @@ struct import_options {
 
 void add_import(CLI::App& followup, handler& chosen) {
   auto o = std::make_shared<import_options>();
-  auto* import = followup.add_subcommand(
+  // Not `import`: clang-format 14 takes a line that starts with it for a C++20 module import.
+  auto* command = followup.add_subcommand(
       "import", "read a follow-up table (CSV or text from Excel, LibreOffice or a document)");
-  import->add_option("file", o->file, "the table")->required();
-  import->add_option("--unit", o->unit, "the department that owns the table's items");
-  import->add_option("--period", o->period,
-                     "the half-year of the work column when its header has no year (2016H1)");
-  import->add_option("--by", o->by, "who imports it");
-  import->callback([&chosen, o] {
+  command->add_option("file", o->file, "the table")->required();
+  command->add_option("--unit", o->unit, "the department that owns the table's items");
+  command->add_option("--period", o->period,
+                      "the half-year of the work column when its header has no year (2016H1)");
+  command->add_option("--by", o->by, "who imports it");
+  command->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto period = read_period(o->period);
-  if (!period) return period.error();
-  const auto table = import::read_followup_file(o->file, *period);
-  if (!table) return table.error();
-  const auto summary = engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) {
-    return engine::import_followup_table(tx.followup(), rt.context(o->by), *table, o->unit);
+      if (!period) return period.error();
+      const auto table = import::read_followup_file(o->file, *period);
+      if (!table) return table.error();
+      return answer_object(rt, import_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto summary =
+            engine::import_followup_table(tx.followup(), rt.context(o->by), *table, o->unit);
+        if (!summary) return summary.error();
+        return ok(to_json(*summary));
+      });
+    };
   });
-  if (!summary) return summary.error();
-  write_object(rt.out, rt.format, to_json(*summary), import_columns);
-  return {};
-};
-}  // namespace
-);
-}  // namespace bevaka::cli
+}
 
 struct list_options {
   std::string unit, area, category, missing, period;
@@ -99,13 +100,9 @@ void add_list(CLI::App& followup, handler& chosen) {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto filter = make_filter(*o, rt.now.day);
       if (!filter) return filter.error();
-      const auto items =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(to_json_list(engine::find_action_items(tx.followup(), *filter)));
-          });
-      if (!items) return items.error();
-      write_rows(rt.out, rt.format, *items, item_columns);
-      return {};
+      return answer_rows(rt, item_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        return ok(to_json_list(engine::find_action_items(tx.followup(), *filter)));
+      });
     };
   });
 }
@@ -116,14 +113,9 @@ void add_areas(CLI::App& followup, handler& chosen) {
   areas->add_option("--unit", *unit, "only this department's areas");
   areas->callback([&chosen, unit] {
     chosen = [unit](runtime& rt) -> outcome<void> {
-      const auto found =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto only = unit->empty() ? std::nullopt : std::optional<std::string_view>(*unit);
-            return ok(to_json_list(engine::summarize_areas(tx.followup(), only)));
-          });
-      if (!found) return found.error();
-      write_rows(rt.out, rt.format, *found, area_columns);
-      return {};
+      return answer_rows(rt, area_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        return ok(to_json_list(engine::summarize_areas(tx.followup(), optional_text(*unit))));
+      });
     };
   });
 }
@@ -147,16 +139,12 @@ void add_event(CLI::App& followup, handler& chosen) {
       const auto period = read_period(o->period);
       if (!period) return period.error();
       const engine::item_event request{o->event, *period, o->text};
-      const auto item =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto fired =
-                engine::fire_item_event(tx.followup(), rt.context(o->by), o->id, request);
-            if (!fired) return fired.error();
-            return ok(to_json(*fired));
-          });
-      if (!item) return item.error();
-      write_object(rt.out, rt.format, *item, item_columns);
-      return {};
+      return answer_object(rt, item_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto fired =
+            engine::fire_item_event(tx.followup(), rt.context(o->by), o->id, request);
+        if (!fired) return fired.error();
+        return ok(to_json(*fired));
+      });
     };
   });
 }
@@ -179,22 +167,17 @@ void add_set(CLI::App& followup, handler& chosen) {
   set->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       const engine::item_settings settings{o->category, o->method};
-      const auto item =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            if (o->plan) {
-              const auto plan = *o->plan == "none" ? std::nullopt : o->plan;
-              const auto linked = engine::link_item_to_plan(tx.followup(), tx.programme(),
-                                                            rt.context(o->by), o->id, plan);
-              if (!linked) return linked.error();
-            }
-            const auto set =
-                engine::set_item_fields(tx.followup(), rt.context(o->by), o->id, settings);
-            if (!set) return set.error();
-            return ok(to_json(*set));
-          });
-      if (!item) return item.error();
-      write_object(rt.out, rt.format, *item, item_columns);
-      return {};
+      return answer_object(rt, item_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        if (o->plan) {
+          const auto plan = *o->plan == "none" ? std::nullopt : o->plan;
+          const auto linked = engine::link_item_to_plan(tx.followup(), tx.programme(),
+                                                        rt.context(o->by), o->id, plan);
+          if (!linked) return linked.error();
+        }
+        const auto set = engine::set_item_fields(tx.followup(), rt.context(o->by), o->id, settings);
+        if (!set) return set.error();
+        return ok(to_json(*set));
+      });
     };
   });
 }
@@ -205,15 +188,11 @@ void add_log(CLI::App& followup, handler& chosen) {
   log->add_option("id", *id, "the item's id")->required();
   log->callback([&chosen, id] {
     chosen = [id](runtime& rt) -> outcome<void> {
-      const auto events =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto found = engine::item_timeline(tx.followup(), *id);
-            if (!found) return found.error();
-            return ok(to_json_list(*found));
-          });
-      if (!events) return events.error();
-      write_rows(rt.out, rt.format, *events, event_columns);
-      return {};
+      return answer_rows(rt, event_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto found = engine::item_timeline(tx.followup(), *id);
+        if (!found) return found.error();
+        return ok(to_json_list(*found));
+      });
     };
   });
 }
@@ -241,7 +220,7 @@ void add_export(CLI::App& followup, handler& chosen) {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto period = read_period(o->period);
       if (!period) return period.error();
-      const auto unit = o->unit.empty() ? std::nullopt : std::optional<std::string>(o->unit);
+      const auto unit = optional_text(o->unit);
       const auto sheet = engine::in_transaction(
           rt.store(), [&](engine::store_transaction& tx) -> outcome<engine::followup_sheet> {
             return engine::make_followup_sheet(tx.followup(), unit, *period, rt.now.day);

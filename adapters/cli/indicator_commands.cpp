@@ -1,44 +1,18 @@
 // indicator: what the bodies measure (mätetal) — add, value, list.
 #include "engine/followup/indicator_commands.hpp"
 
-#include <fmt/format.h>
-
-#include <algorithm>
-#include <charconv>
-#include <cmath>
-
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/views/followup_views.hpp"
 
 namespace bevaka::cli {
 namespace {
 
-using engine::errc;
-using engine::make_error;
 using engine::outcome;
 using views::to_json;
 using views::to_json_list;
 
 const std::vector<std::string> indicator_columns{"code", "body", "title", "direction", "unit"};
-
-std::optional<std::string> optional_text(const std::string& text) {
-  return text.empty() ? std::nullopt : std::optional<std::string>(text);
-}
-
-// "84,5" as people in Sweden write it, or "84.5".
-outcome<double> read_number(std::string text) {
-  std::replace(text.begin(), text.end(), ',', '.');
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
-      !std::isfinite(value))
-    return make_error(errc::bad_input, fmt::format("--value '{}' is not a number", text));
-  return value;
-}
-
-void write_indicator(runtime& rt, const engine::outcome<json>& shown) {
-  write_object(rt.out, rt.format, *shown, indicator_columns);
-}
 
 struct add_options {
   std::string code, title, direction, unit, body, by = default_actor();
@@ -60,16 +34,13 @@ void add_add(CLI::App& indicator, handler& chosen) {
       const engine::new_indicator request{o->code, o->title,
                                           *engine::parse_wanted_direction(o->direction), o->unit,
                                           optional_text(o->body)};
-      const auto added =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(
+          rt, indicator_columns, [&](engine::store_transaction& tx) -> outcome<json> {
             const auto i =
                 engine::add_indicator(tx.cases(), tx.followup(), rt.context(o->by), request);
             if (!i) return i.error();
             return ok(to_json(*i));
           });
-      if (!added) return added.error();
-      write_indicator(rt, added);
-      return {};
     };
   });
 }
@@ -83,25 +54,22 @@ void add_value(CLI::App& indicator, handler& chosen) {
   auto o = std::make_shared<value_options>();
   auto* value = indicator.add_subcommand("value", "record an indicator's value for a year");
   value->add_option("code", o->code, "the indicator's code")->required();
-  value->add_option("--year", o->year, "e.g. 2016")->required()->check(CLI::Range(1900, 9999));
+  add_year_option(*value, o->year, "e.g. 2016");
   value->add_option("--value", o->value, "the year's value, e.g. 84,5")->required();
   value->add_option("--body", o->body, "the body, when several have this code");
   value->add_option("--by", o->by, "who records it");
   value->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
-      const auto number = read_number(o->value);
+      const auto number = read_number("--value", o->value);
       if (!number) return number.error();
-      const auto set =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(
+          rt, indicator_columns, [&](engine::store_transaction& tx) -> outcome<json> {
             const auto i =
                 engine::set_indicator_value(tx.cases(), tx.followup(), rt.context(o->by), o->code,
                                             optional_text(o->body), o->year, *number);
             if (!i) return i.error();
             return ok(to_json(*i));
           });
-      if (!set) return set.error();
-      write_indicator(rt, set);
-      return {};
     };
   });
 }
@@ -112,16 +80,13 @@ void add_list(CLI::App& indicator, handler& chosen) {
   list->add_option("--body", *body, "only this body's");
   list->callback([&chosen, body] {
     chosen = [body](runtime& rt) -> outcome<void> {
-      const auto found =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_rows(
+          rt, indicator_columns, [&](engine::store_transaction& tx) -> outcome<json> {
             const auto all =
                 engine::list_indicators(tx.cases(), tx.followup(), optional_text(*body));
             if (!all) return all.error();
             return ok(to_json_list(*all));
           });
-      if (!found) return found.error();
-      write_rows(rt.out, rt.format, *found, indicator_columns);
-      return {};
     };
   });
 }

@@ -1,10 +1,7 @@
 // group, plan and goal: the safety programme's groups, their action plans and measurable goals.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <charconv>
-#include <cmath>
-
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reference_options.hpp"
 #include "adapters/views/programme_views.hpp"
@@ -14,8 +11,6 @@
 namespace bevaka::cli {
 namespace {
 
-using engine::errc;
-using engine::make_error;
 using engine::outcome;
 using views::to_json_rows;
 
@@ -25,36 +20,9 @@ const std::vector<std::string> plan_columns{"id", "ref", "title", "group", "peri
 const std::vector<std::string> goal_columns{"id", "position", "text", "target", "direction"};
 const std::vector<std::string> override_columns{"goal", "year", "status", "reason", "by", "at"};
 
-std::optional<std::string> optional_text(const std::string& text) {
-  return text.empty() ? std::nullopt : std::optional<std::string>(text);
-}
-
 // "none" clears a link; anything else names what to link to.
 std::optional<std::string> unless_none(const std::string& text) {
   return text == "none" ? std::nullopt : std::optional<std::string>(text);
-}
-
-// "12,5" as people in Sweden write it, or "12.5".
-outcome<double> read_number(std::string_view option, std::string text) {
-  std::replace(text.begin(), text.end(), ',', '.');
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
-      !std::isfinite(value))
-    return make_error(errc::bad_input, fmt::format("{} '{}' is not a number", option, text));
-  return value;
-}
-
-// Runs `work` (store_transaction& -> outcome<json>) in one transaction and prints its answer.
-template <class Work>
-outcome<void> answer(runtime& rt, const std::vector<std::string>& columns, bool rows, Work work) {
-  const auto shown = engine::in_transaction(rt.store(), work);
-  if (!shown) return shown.error();
-  if (rows)
-    write_rows(rt.out, rt.format, *shown, columns);
-  else
-    write_object(rt.out, rt.format, *shown, columns);
-  return {};
 }
 
 struct group_options {
@@ -83,7 +51,7 @@ void add_group_commands(CLI::App& app, handler& chosen) {
       o->request.kind = *engine::parse_group_kind(o->kind);
       if (meets->count() > 0) o->request.meets_per_year = o->meets_per_year;
       o->request.part_of = optional_text(o->part_of);
-      return answer(rt, group_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(rt, group_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto g = engine::add_group(tx.cases(), tx.followup(), tx.programme(),
                                          rt.context(o->by), o->request);
         if (!g) return g.error();
@@ -93,7 +61,7 @@ void add_group_commands(CLI::App& app, handler& chosen) {
   });
   group->add_subcommand("list", "every group, by name")->callback([&chosen] {
     chosen = [](runtime& rt) -> outcome<void> {
-      return answer(rt, group_columns, true, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_rows(rt, group_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         return ok(to_json_rows(tx.programme().groups()));
       });
     };
@@ -106,7 +74,7 @@ void add_group_commands(CLI::App& app, handler& chosen) {
   set->add_option("--by", *by, "who moves it");
   set->callback([&chosen, move, by] {
     chosen = [move, by](runtime& rt) -> outcome<void> {
-      return answer(rt, group_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(rt, group_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto g = engine::move_group(tx.followup(), tx.programme(), rt.context(*by),
                                           move->first, unless_none(move->second));
         if (!g) return g.error();
@@ -156,7 +124,7 @@ void add_plan_create(CLI::App& plan, handler& chosen) {
   create->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       if (const auto ref = reference_number_option(o->first.ref); !ref) return ref.error();
-      return answer(rt, plan_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(rt, plan_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto p =
             engine::create_plan(tx.followup(), tx.programme(), rt.context(o->second), o->first);
         if (!p) return p.error();
@@ -184,7 +152,7 @@ void add_plan_event(CLI::App& plan, handler& chosen) {
   event->callback([&chosen, o, year] {
     chosen = [o, year](runtime& rt) -> outcome<void> {
       if (year->count() > 0) o->e.year = o->year;
-      return answer(rt, plan_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(rt, plan_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto p = engine::fire_plan_event(tx.followup(), tx.programme(), rt.context(o->by),
                                                o->plan, o->e);
         if (!p) return p.error();
@@ -200,15 +168,11 @@ void add_plan_reads(CLI::App& plan, handler& chosen) {
   show->add_option("plan", *key, "the plan's reference number or id")->required();
   show->callback([&chosen, key] {
     chosen = [key](runtime& rt) -> outcome<void> {
-      const auto shown =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto v = engine::show_plan(tx.followup(), tx.programme(), *key);
-            if (!v) return v.error();
-            return ok(views::to_json(*v));
-          });
-      if (!shown) return shown.error();
-      write_plan(rt, *shown);
-      return {};
+      return answer_with(rt, write_plan, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto v = engine::show_plan(tx.followup(), tx.programme(), *key);
+        if (!v) return v.error();
+        return ok(views::to_json(*v));
+      });
     };
   });
   auto group = std::make_shared<std::string>();
@@ -216,7 +180,7 @@ void add_plan_reads(CLI::App& plan, handler& chosen) {
   list->add_option("--group", *group, "only this group's plans");
   list->callback([&chosen, group] {
     chosen = [group](runtime& rt) -> outcome<void> {
-      return answer(rt, plan_columns, true, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_rows(rt, plan_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto all = engine::list_plans(tx.followup(), tx.programme(), optional_text(*group));
         if (!all) return all.error();
         return ok(to_json_rows(*all));
@@ -255,7 +219,7 @@ void add_goal_add(CLI::App& goal, handler& chosen) {
   add->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       if (auto filled = fill_goal(*o); !filled) return filled.error();
-      return answer(rt, goal_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(rt, goal_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto g = engine::add_goal(tx.cases(), tx.followup(), tx.programme(),
                                         rt.context(o->by), o->request);
         if (!g) return g.error();
@@ -276,7 +240,7 @@ void add_goal_override(CLI::App& goal, handler& chosen) {
   auto o = std::make_shared<override_options>();
   auto* set = goal.add_subcommand("override", "set a goal's colour for a year by hand, with why");
   set->add_option("goal", o->goal, "the goal's id")->required();
-  set->add_option("--year", o->year, "e.g. 2014")->required()->check(CLI::Range(1900, 9999));
+  add_year_option(*set, o->year, "e.g. 2014");
   set->add_option("--status", o->status, "the colour")
       ->required()
       ->check(one_of(engine::goal_colour_names.names()));
@@ -284,8 +248,8 @@ void add_goal_override(CLI::App& goal, handler& chosen) {
   set->add_option("--by", o->by, "who sets it");
   set->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
-      return answer(
-          rt, override_columns, false, [&](engine::store_transaction& tx) -> outcome<json> {
+      return answer_object(
+          rt, override_columns, [&](engine::store_transaction& tx) -> outcome<json> {
             const auto set =
                 engine::override_goal(tx.followup(), tx.programme(), rt.context(o->by), o->goal,
                                       o->year, *engine::parse_goal_colour(o->status), o->reason);

@@ -1,4 +1,5 @@
 // overdue, log and calendar: what the registrar reads.
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "engine/calendar/calendar.hpp"
 #include "engine/cases/queries.hpp"
@@ -20,14 +21,10 @@ void add_overdue(CLI::App& app, handler& chosen) {
       ->check(one_of(engine::round_kind_names.names()));
   overdue->callback([&chosen, kind] {
     chosen = [kind](runtime& rt) -> outcome<void> {
-      const auto items =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            return ok(to_json_array(
-                engine::overdue(tx.listings(), rt.now.day, engine::parse_round_kind(*kind))));
-          });
-      if (!items) return items.error();
-      write_rows(rt.out, rt.format, *items, overdue_columns);
-      return {};
+      return answer_rows(rt, overdue_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        return ok(to_json_array(
+            engine::overdue(tx.listings(), rt.now.day, engine::parse_round_kind(*kind))));
+      });
     };
   });
 }
@@ -40,17 +37,12 @@ void add_log(CLI::App& app, handler& chosen) {
   log->add_option("body", *body, "only this body's assignment");
   log->callback([&chosen, round, body] {
     chosen = [round, body](runtime& rt) -> outcome<void> {
-      const auto events =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto found = engine::timeline(
-                tx.cases(), tx.reminders(), *round,
-                body->empty() ? std::nullopt : std::optional<std::string_view>(*body));
-            if (!found) return found.error();
-            return ok(to_json_array(*found));
-          });
-      if (!events) return events.error();
-      write_rows(rt.out, rt.format, *events, log_columns);
-      return {};
+      return answer_rows(rt, log_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto found =
+            engine::timeline(tx.cases(), tx.reminders(), *round, optional_text(*body));
+        if (!found) return found.error();
+        return ok(to_json_array(*found));
+      });
     };
   });
 }

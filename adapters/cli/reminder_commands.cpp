@@ -7,6 +7,7 @@
 #include <iostream>
 #include <random>
 
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reminder_dispatcher.hpp"
 #include "adapters/cli/reminder_options.hpp"
@@ -79,19 +80,14 @@ void add_reminders(CLI::App& app, handler& chosen) {
     chosen = [round](runtime& rt) -> outcome<void> {
       const auto s = config::load_settings(config::config_file());
       if (!s) return s.error();
-      const auto rows =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto found = engine::list_reminders(
-                tx.cases(), tx.reminders(),
-                round->empty() ? std::nullopt : std::optional<std::string_view>(*round));
-            if (!found) return found.error();
-            json array = json::array();
-            for (const auto& v : *found) array.push_back(to_json(v, s->mail.registrar));
-            return ok(std::move(array));
-          });
-      if (!rows) return rows.error();
-      write_rows(rt.out, rt.format, *rows, reminder_columns);
-      return {};
+      return answer_rows(rt, reminder_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto found =
+            engine::list_reminders(tx.cases(), tx.reminders(), optional_text(*round));
+        if (!found) return found.error();
+        json array = json::array();
+        for (const auto& v : *found) array.push_back(to_json(v, s->mail.registrar));
+        return ok(std::move(array));
+      });
     };
   });
 }

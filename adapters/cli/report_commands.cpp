@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/report/report_document.hpp"
 #include "engine/report/annual_report.hpp"
@@ -15,6 +16,8 @@ namespace {
 using engine::errc;
 using engine::make_error;
 using engine::outcome;
+
+const std::vector<std::string> section_columns{"number", "heading", "text"};
 
 json sections_json(const std::vector<engine::report_section>& sections) {
   json array = json::array();
@@ -35,31 +38,27 @@ struct sections_options {
 
 void add_sections_import(CLI::App& sections, handler& chosen) {
   auto o = std::make_shared<sections_options>();
-  auto* import = sections.add_subcommand(
+  // Not `import`: clang-format 14 takes a line that starts with it for a C++20 module import.
+  auto* command = sections.add_subcommand(
       "import", "enter a body's annual report from a Markdown file with the seven headings");
-  import->add_option("round", o->round, "the annual-report round (id or reference number)")
+  command->add_option("round", o->round, "the annual-report round (id or reference number)")
       ->required();
-  import->add_option("body", o->body, "the body (name or id)")->required();
-  import->add_option("file", o->file, "the Markdown file")->required();
-  import->add_option("--by", o->by, "who enters it");
-  import->callback([&chosen, o] {
+  command->add_option("body", o->body, "the body (name or id)")->required();
+  command->add_option("file", o->file, "the Markdown file")->required();
+  command->add_option("--by", o->by, "who enters it");
+  command->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       const auto text = read_text_file(o->file);
-  if (!text) return text.error();
-  const auto entered =
-      engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
+      if (!text) return text.error();
+      return answer_rows(rt, section_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         const auto sections = engine::enter_report_sections(
             tx.cases(), tx.followup(), rt.context(o->by), o->round, o->body, *text, o->file);
         if (!sections) return sections.error();
         return ok(sections_json(*sections));
       });
-  if (!entered) return entered.error();
-  write_rows(rt.out, rt.format, *entered, {"number", "heading", "text"});
-  return {};
-};
-}  // namespace
-);
-}  // namespace bevaka::cli
+    };
+  });
+}
 
 void add_sections_show(CLI::App& sections, handler& chosen) {
   auto o = std::make_shared<sections_options>();
@@ -68,16 +67,12 @@ void add_sections_show(CLI::App& sections, handler& chosen) {
   show->add_option("body", o->body, "the body (name or id)")->required();
   show->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
-      const auto found =
-          engine::in_transaction(rt.store(), [&](engine::store_transaction& tx) -> outcome<json> {
-            const auto sections =
-                engine::report_sections_of(tx.cases(), tx.followup(), o->round, o->body);
-            if (!sections) return sections.error();
-            return ok(sections_json(*sections));
-          });
-      if (!found) return found.error();
-      write_rows(rt.out, rt.format, *found, {"number", "heading", "text"});
-      return {};
+      return answer_rows(rt, section_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        const auto sections =
+            engine::report_sections_of(tx.cases(), tx.followup(), o->round, o->body);
+        if (!sections) return sections.error();
+        return ok(sections_json(*sections));
+      });
     };
   });
 }

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -28,6 +31,25 @@ engine::outcome<engine::date> read_date(std::string_view option, const std::stri
   return engine::make_error(
       engine::errc::bad_input,
       fmt::format("{} '{}' is not a date (YYYY-MM-DD that exists)", option, text));
+}
+
+engine::outcome<double> read_number(std::string_view option, std::string text) {
+  std::replace(text.begin(), text.end(), ',', '.');
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
+      !std::isfinite(value))
+    return engine::make_error(engine::errc::bad_input,
+                              fmt::format("{} '{}' is not a number", option, text));
+  return value;
+}
+
+std::optional<std::string> optional_text(const std::string& text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+CLI::Option* add_year_option(CLI::App& command, int& year, const std::string& description) {
+  return command.add_option("--year", year, description)->required()->check(CLI::Range(1900, 9999));
 }
 
 CLI::IsMember one_of(std::span<const std::string_view> names) {

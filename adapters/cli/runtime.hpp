@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -54,6 +55,17 @@ inline engine::outcome<json> ok(json value) {
 // `text` as a date, or a bad_input error that names the option.
 [[nodiscard]] engine::outcome<engine::date> read_date(std::string_view option,
                                                       const std::string& text);
+
+// `text` as a number, "12,5" as people in Sweden write it or "12.5"; a bad_input error that
+// names the option otherwise (and shows the text with its comma read as a point).
+[[nodiscard]] engine::outcome<double> read_number(std::string_view option, std::string text);
+
+// An option left empty as not given.
+[[nodiscard]] std::optional<std::string> optional_text(const std::string& text);
+
+// Adds the required option --year to `command`: a year from 1900 to 9999, as the plans and the
+// indicators count them.
+CLI::Option* add_year_option(CLI::App& command, int& year, const std::string& description);
 
 // Accepts exactly one of an enum's names (engine/enum_names.hpp) and lists them in --help.
 [[nodiscard]] CLI::IsMember one_of(std::span<const std::string_view> names);
