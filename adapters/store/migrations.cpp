@@ -111,7 +111,7 @@ const std::vector<migration> all_migrations{
               created_at TEXT NOT NULL))",
          R"(CREATE INDEX assignments_by_body ON assignments (body_id, deadline))",
      }},
-    // The follow-up table (issue 5). Action items and indicators belong to no round, so their
+    // The follow-up table. Action items and indicators belong to no round, so their
     // record is a table of its own: `events` requires a round. Texts per half-year (work done,
     // plans) are rows of their own, one per item, kind and period.
     {3,
@@ -213,7 +213,7 @@ const std::vector<migration> all_migrations{
      {
          R"(CREATE INDEX reminders_failed ON reminders (assignment_id) WHERE state = 'failed')",
      }},
-    // The safety programme (issue 7). Groups are programme_groups: GROUPS is a keyword of
+    // The safety programme. Groups are programme_groups: GROUPS is a keyword of
     // window frames on both backends. A goal's overrides and a plan's reviews are append-only
     // records of their own, read back with the plan; the record of changes is followup_events.
     {6,
@@ -277,7 +277,7 @@ const std::vector<migration> all_migrations{
               plan_id BIGINT REFERENCES action_plans (id),
               UNIQUE (first_year, last_year, step)))",
      }},
-    // Budgets (issue 7): a year's budget, its lines in the file's order, and its record (the
+    // Budgets: a year's budget, its lines in the file's order, and its record (the
     // import and each outcome), from which a line's spent is summed. Amounts are whole kronor.
     // Reference numbers: rounds are found by a key that ignores case and spacing
     // (engine/reference_number.hpp), kept beside `ref` and filled by fill_reference_keys.

@@ -12,6 +12,7 @@
 
 #include <soci/soci.h>
 
+#include <charconv>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -37,6 +38,12 @@ struct nullable {
 inline pg_value pg_text(const std::string& value) { return value; }
 inline pg_value pg_text(long long value) { return std::to_string(value); }
 inline pg_value pg_text(int value) { return std::to_string(value); }
+// The shortest text that reads back as the same double.
+inline pg_value pg_text(double value) {
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+  return std::string(text, end);
+}
 template <class T>
 pg_value pg_text(const nullable<T>& value) {
   if (value.indicator == soci::i_null) return std::nullopt;

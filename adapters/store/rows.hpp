@@ -1,15 +1,17 @@
 #pragma once
-// The column buffers of one row of each table: `bind` hands them to a statement, which fills
-// them on every fetch, and `to_model` reads them into the engine's values. Internal to
-// adapters/store.
+// What every aggregate's rows share: reading a stored date or name back, and the rows of one
+// column. Each aggregate's own rows are in its folder (cases/rows.hpp, programme/rows.hpp, ...).
+// A row holds the column buffers of one row of a query: `bind` hands them to a statement, which
+// fills them on every fetch, and `to_model` reads them into the engine's values; the statement
+// and its SQL are in statements.hpp. Internal to adapters/store.
 
 #include <soci/soci.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "engine/access/token.hpp"
-#include "engine/cases/model.hpp"
+#include "engine/cases/model.hpp"  // engine::id_t, engine::date
 
 namespace bevaka::store::detail {
 
@@ -29,86 +31,42 @@ template <class Parse>
   return *parsed;
 }
 
+// A column that may be NULL: `indicator` tells whether `value` holds what was read.
+template <class T>
+struct maybe_null {
+  T& value;
+  soci::indicator& indicator;
+};
+
+template <class T>
+void bind_column(soci::statement& st, T& value) {
+  st.exchange(soci::into(value));
+}
+template <class T>
+void bind_column(soci::statement& st, maybe_null<T>& column) {
+  st.exchange(soci::into(column.value, column.indicator));
+}
+
+// Hands a row's column buffers to `st`, in the order the query selects the columns.
+template <class... Columns>
+void bind_columns(soci::statement& st, Columns&&... buffers) {
+  (bind_column(st, buffers), ...);
+}
+
 [[nodiscard]] std::string joined_lines(const std::vector<std::string>& lines);
 [[nodiscard]] std::vector<std::string> split_lines(const std::string& text);
 
+// An id: RETURNING id, or a list of ids.
 struct id_row {
   long long id = 0;
-  void bind(soci::statement& st) { st.exchange(soci::into(id)); }
+  void bind(soci::statement& st) { bind_columns(st, id); }
   [[nodiscard]] engine::id_t to_model() const { return id; }
 };
 
 struct text_row {
   std::string text;
-  void bind(soci::statement& st) { st.exchange(soci::into(text)); }
+  void bind(soci::statement& st) { bind_columns(st, text); }
   [[nodiscard]] std::string to_model() const { return text; }
-};
-
-struct body_row {
-  long long id = 0;
-  std::string name, kind, emails;
-  void bind(soci::statement& st);
-  [[nodiscard]] engine::body to_model() const;
-};
-
-struct round_row {
-  long long id = 0, version = 0;
-  int shift = 1;
-  std::string kind, ref, title, state, nominal, deadline, reason;
-  void bind(soci::statement& st);
-  [[nodiscard]] engine::round to_model() const;
-};
-
-struct assignment_row {
-  long long id = 0, round_id = 0, body_id = 0, version = 0;
-  std::string body_name, kind, state, nominal, deadline, reason, submitted_on;
-  int late = 0;
-  soci::indicator submitted_null = soci::i_null, late_null = soci::i_null;
-  void bind(soci::statement& st);
-  [[nodiscard]] engine::assignment to_model() const;
-};
-
-struct round_and_assignment_row {
-  round_row round;
-  assignment_row assignment;
-  void bind(soci::statement& st) {
-    round.bind(st);
-    assignment.bind(st);
-  }
-  [[nodiscard]] std::pair<engine::round, engine::assignment> to_model() const {
-    return {round.to_model(), assignment.to_model()};
-  }
-};
-
-struct event_row {
-  long long case_id = 0, round_id = 0, body_id = 0;
-  std::string kind, body_name;
-  soci::indicator body_null = soci::i_null, name_null = soci::i_null;
-  engine::event_record e;
-  void bind(soci::statement& st);
-  [[nodiscard]] engine::event_record to_model() const;
-};
-
-struct awaiting_row {
-  long long round_id = 0;
-  std::string ref, title, body_name, deadline, state;
-  void bind(soci::statement& st);
-  [[nodiscard]] engine::awaiting_row to_model() const;
-};
-
-// awaiting_row and the number of the assignment's failed reminders
-struct awaiting_failed_row : awaiting_row {
-  int failed = 0;
-  void bind(soci::statement& st);
-  [[nodiscard]] engine::awaiting_row to_model() const;
-};
-
-struct token_row {
-  long long id = 0, body_id = 0;
-  std::string holder, role, body_name, hash, created_at;
-  soci::indicator body_null = soci::i_null, name_null = soci::i_null;
-  void bind(soci::statement& st);
-  [[nodiscard]] engine::api_token to_model() const;
 };
 
 }  // namespace bevaka::store::detail

@@ -13,14 +13,6 @@
 
 namespace bevaka::store::detail {
 
-// The overdue query: assignments awaiting an answer with a deadline before `:before`.
-// Shared with soci_store::explain_overdue so the plan shown is the plan of this very query.
-extern const std::string awaiting_past_deadline_sql;
-
-// The dispatcher's query: scheduled reminders due at `:now`, earliest first, reading the partial
-// index reminders_due. Shared with soci_store::explain_due_reminders.
-extern const std::string due_reminders_sql;
-
 // Reminder times as stored: UTC, 'YYYY-MM-DDTHH:MM:SSZ'.
 [[nodiscard]] std::string format_utc(engine::instant t);
 

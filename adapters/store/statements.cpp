@@ -36,6 +36,28 @@ const std::string awaiting_failed_sql =
 const std::string awaiting_failed_grouping =
     "GROUP BY a.round_id, r.ref, r.title, b.name, a.deadline, a.state";
 
+const std::string reminder_view_columns =
+    "SELECT m.id, m.assignment_id, m.round_id, m.body_id, m.kind, m.offset_days, m.deadline, "
+    "m.due_at, m.state, m.next_attempt_at, m.attempts, m.sent_at, m.last_error, r.ref, r.title, "
+    "r.kind, b.name, b.emails, a.nominal_deadline, a.deadline, a.deadline_reason "
+    "FROM reminders m JOIN rounds r ON r.id = m.round_id JOIN bodies b ON b.id = m.body_id "
+    "JOIN assignments a ON a.id = m.assignment_id ";
+
+const std::string due_reminders_sql =
+    reminder_view_columns + "WHERE m.state = 'scheduled' AND m.next_attempt_at <= :now ";
+
+namespace {
+
+std::string claim_due_reminders_sql(const std::string& locking) {
+  return "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = :lease, "
+         "claim_holder = :holder WHERE id IN (SELECT id FROM reminders "
+         "WHERE state = 'scheduled' AND next_attempt_at <= :now "
+         "ORDER BY next_attempt_at, id LIMIT :limit" +
+         locking + ") RETURNING id";
+}
+
+}  // namespace
+
 statements::statements()
     : body_by_id(body_columns + "WHERE id = :id"),
       body_by_name(body_columns + "WHERE name = :name"),
@@ -107,6 +129,183 @@ statements::statements()
           ":attempts, '', :error) RETURNING id"),
       cancel_reminders_of(
           "UPDATE reminders SET state = 'cancelled', claim_holder = '' "
-          "WHERE assignment_id = :assignment AND state = 'scheduled'") {}
+          "WHERE assignment_id = :assignment AND state = 'scheduled'"),
+      set_reminder_policy(
+          "INSERT INTO round_reminder_policies (round_id, policy) VALUES (:round, :policy)"),
+      reminders(reminder_view_columns + "ORDER BY m.due_at, b.name, m.id"),
+      reminders_of_round(reminder_view_columns +
+                         "WHERE m.round_id = :round ORDER BY m.due_at, b.name, m.id"),
+      due_reminders(due_reminders_sql + "ORDER BY m.next_attempt_at, m.id LIMIT :limit"),
+      claim_due_reminders(claim_due_reminders_sql("")),
+      claim_due_reminders_skip_locked(claim_due_reminders_sql(" FOR UPDATE SKIP LOCKED")),
+      settle_reminder(
+          "UPDATE reminders SET state = :state, next_attempt_at = :next, "
+          "sent_at = :sent, last_error = :error, claim_holder = '' "
+          "WHERE id = :id AND claim_holder = :holder AND state = 'scheduled'"),
+      next_reminder_due("SELECT MIN(next_attempt_at) FROM reminders WHERE state = 'scheduled'"),
+      reminder_counts("SELECT state, COUNT(*) FROM reminders GROUP BY state ORDER BY state") {}
+
+programme_statements::programme_statements()
+    : groups(
+          "SELECT g.id, g.name, g.kind, g.coordinator_id, c.name, g.meets_per_year, "
+          "g.part_of_id, p.name FROM programme_groups g "
+          "JOIN bodies c ON c.id = g.coordinator_id "
+          "LEFT JOIN programme_groups p ON p.id = g.part_of_id ORDER BY g.name"),
+      group_members(
+          "SELECT m.group_id, m.body_id, b.name "
+          "FROM programme_group_members m "
+          "JOIN bodies b ON b.id = m.body_id "
+          "ORDER BY m.group_id, m.position"),
+      insert_group(
+          "INSERT INTO programme_groups (name, kind, coordinator_id, meets_per_year, part_of_id) "
+          "VALUES (:name, :kind, :coordinator, :meets, :part_of) RETURNING id"),
+      insert_group_member(
+          "INSERT INTO programme_group_members (group_id, body_id, position) "
+          "VALUES (:group_id, :body, :position)"),
+      set_group_part_of("UPDATE programme_groups SET part_of_id = :part_of WHERE id = :id"),
+      action_plans(
+          "SELECT p.id, p.ref, p.title, p.group_id, g.name, p.first_year, "
+          "p.last_year, p.state, p.version FROM action_plans p "
+          "JOIN programme_groups g ON g.id = p.group_id "
+          "ORDER BY g.name, p.first_year, p.ref"),
+      insert_action_plan(
+          "INSERT INTO action_plans (ref, title, group_id, first_year, last_year, state, version) "
+          "VALUES (:ref, :title, :group_id, :first_year, :last_year, :state, :version) "
+          "RETURNING id"),
+      update_action_plan(
+          "UPDATE action_plans SET state = :state, version = :next "
+          "WHERE id = :id AND version = :version"),
+      plan_reviews(
+          "SELECT year, note, actor, at FROM plan_reviews "
+          "WHERE plan_id = :plan ORDER BY year"),
+      insert_plan_review(
+          "INSERT INTO plan_reviews (plan_id, year, note, actor, at) "
+          "VALUES (:plan, :year, :note, :actor, :at)"),
+      goals(
+          "SELECT id, plan_id, position, text, indicator_id, target, direction "
+          "FROM goals WHERE plan_id = :plan OR 1 = :all_plans "
+          "ORDER BY plan_id, position, id"),
+      insert_goal(
+          "INSERT INTO goals (plan_id, position, text, indicator_id, target, direction) "
+          "VALUES (:plan, :position, :text, :indicator, :target, :direction) RETURNING id"),
+      goal_overrides(
+          "SELECT o.goal_id, o.year, o.status, o.reason, o.actor, o.at "
+          "FROM goal_overrides o JOIN goals g ON g.id = o.goal_id "
+          "WHERE g.plan_id = :plan OR 1 = :all_plans ORDER BY o.id"),
+      insert_goal_override(
+          "INSERT INTO goal_overrides (goal_id, year, status, reason, actor, at) "
+          "VALUES (:goal, :year, :status, :reason, :actor, :at)"),
+      plan_item_ids(
+          "SELECT item_id FROM plan_items WHERE plan_id = :plan "
+          "ORDER BY item_id"),
+      delete_item_plan("DELETE FROM plan_items WHERE item_id = :item"),
+      insert_item_plan("INSERT INTO plan_items (item_id, plan_id) VALUES (:item, :plan)"),
+      duty_steps(
+          "SELECT s.id, s.first_year, s.last_year, s.step, s.ref, s.decided_on, "
+          "s.body_id, b.name, s.plan_id, p.ref FROM duty_steps s "
+          "JOIN bodies b ON b.id = s.body_id "
+          "LEFT JOIN action_plans p ON p.id = s.plan_id "
+          "ORDER BY s.first_year, s.last_year, s.id"),
+      insert_duty_step(
+          "INSERT INTO duty_steps (first_year, last_year, step, ref, decided_on, body_id, plan_id) "
+          "VALUES (:first_year, :last_year, :step, :ref, :decided, :body, :plan) RETURNING id") {}
+
+// Sums in SQL are BIGINT on both backends (PostgreSQL's SUM of BIGINT is NUMERIC).
+budget_statements::budget_statements()
+    : budget_of_year("SELECT id, owner, source FROM budgets WHERE year = :year"),
+      budget_lines(
+          "SELECT l.id, l.area, l.name, l.planned, l.note, COALESCE(s.spent, 0) "
+          "FROM budget_lines l LEFT JOIN ("
+          "  SELECT line_id, CAST(SUM(amount) AS BIGINT) AS spent FROM budget_events "
+          "  WHERE budget_id = :spent_budget AND event = 'spend' GROUP BY line_id"
+          ") s ON s.line_id = l.id "
+          "WHERE l.budget_id = :budget ORDER BY l.area_order, l.line_order"),
+      insert_budget(
+          "INSERT INTO budgets (year, owner, source) VALUES (:year, :owner, :source) RETURNING id"),
+      insert_budget_line(
+          "INSERT INTO budget_lines (budget_id, area, area_order, name, planned, "
+          "note, line_order) VALUES (:budget, :area, :area_order, :name, :planned, "
+          ":note, :line_order)"),
+      append_budget_event(
+          "INSERT INTO budget_events (budget_id, line_id, event, amount, actor, at, note) "
+          "VALUES (:budget, :line, :event, :amount, :actor, :at, :note)") {}
+
+namespace {
+
+const std::string item_select =
+    "SELECT i.id, i.unit, i.area, i.activity, i.description, i.expected_result, "
+    "i.evaluation_method, i.evaluation_result, i.category, i.state, i.row_order, i.version "
+    "FROM action_items i LEFT JOIN followup_areas a ON a.unit = i.unit AND a.name = i.area ";
+const std::string item_order = " ORDER BY i.unit, a.row_order, i.row_order, i.id";
+
+const std::string item_text_select =
+    "SELECT t.item_id, t.kind, t.period, t.content FROM action_item_texts t "
+    "JOIN action_items i ON i.id = t.item_id ";
+const std::string item_text_order = " ORDER BY t.item_id, t.period";
+
+const std::string area_select = "SELECT unit, name, row_order FROM followup_areas ";
+const std::string area_order = "ORDER BY unit, row_order, id";
+
+}  // namespace
+
+followup_statements::followup_statements()
+    : action_items(item_select + item_order),
+      action_items_of_unit(item_select + "WHERE i.unit = :unit" + item_order),
+      action_item_by_id(item_select + "WHERE i.id = :id" + item_order),
+      action_item_texts(item_text_select + item_text_order),
+      action_item_texts_of_unit(item_text_select + "WHERE i.unit = :unit" + item_text_order),
+      action_item_texts_of_item(item_text_select + "WHERE i.id = :id" + item_text_order),
+      insert_action_item(
+          "INSERT INTO action_items (unit, area, activity, description, expected_result, "
+          "evaluation_method, evaluation_result, category, state, row_order, version) VALUES "
+          "(:unit, :area, :activity, :description, :expected, :method, :result, :category, "
+          ":state, :row_order, :version) RETURNING id"),
+      update_action_item(
+          "UPDATE action_items SET description = :description, "
+          "expected_result = :expected, evaluation_method = :method, "
+          "evaluation_result = :result, category = :category, state = :state, "
+          "row_order = :row_order, version = :next "
+          "WHERE id = :id AND version = :version"),
+      delete_action_item_texts("DELETE FROM action_item_texts WHERE item_id = :item"),
+      insert_action_item_text(
+          "INSERT INTO action_item_texts (item_id, kind, period, content) "
+          "VALUES (:item, :kind, :period, :content)"),
+      followup_areas(area_select + area_order),
+      followup_areas_of_unit(area_select + "WHERE unit = :unit " + area_order),
+      update_followup_area(
+          "UPDATE followup_areas SET row_order = :row_order "
+          "WHERE unit = :unit AND name = :name"),
+      insert_followup_area(
+          "INSERT INTO followup_areas (unit, name, row_order) VALUES (:unit, :name, :row_order)"),
+      append_followup_event(
+          "INSERT INTO followup_events (case_kind, case_id, event, from_state, to_state, actor, "
+          "at, note, payload) VALUES (:kind, :case_id, :event, :from_state, :to_state, :actor, "
+          ":at, :note, :payload)"),
+      followup_events(
+          "SELECT case_kind, event, from_state, to_state, actor, at, note, payload "
+          "FROM followup_events WHERE case_kind = :kind AND case_id = :id "
+          "ORDER BY id"),
+      indicators(
+          "SELECT i.id, i.body_id, b.name, i.code, i.title, i.direction, i.unit "
+          "FROM indicators i LEFT JOIN bodies b ON b.id = i.body_id "
+          "ORDER BY COALESCE(b.name, ''), i.code, i.id"),
+      indicator_values(
+          "SELECT indicator_id, year, value "
+          "FROM indicator_values ORDER BY indicator_id, year"),
+      insert_indicator(
+          "INSERT INTO indicators (body_id, code, title, direction, unit) "
+          "VALUES (:body_id, :code, :title, :direction, :unit) RETURNING id"),
+      update_indicator_value(
+          "UPDATE indicator_values SET value = :value "
+          "WHERE indicator_id = :id AND year = :year"),
+      insert_indicator_value(
+          "INSERT INTO indicator_values (indicator_id, year, value) VALUES (:id, :year, :value)"),
+      report_sections(
+          "SELECT number, heading, content FROM report_sections "
+          "WHERE assignment_id = :id ORDER BY number"),
+      delete_report_sections("DELETE FROM report_sections WHERE assignment_id = :id"),
+      insert_report_section(
+          "INSERT INTO report_sections (assignment_id, number, heading, content) "
+          "VALUES (:id, :number, :heading, :content)") {}
 
 }  // namespace bevaka::store::detail

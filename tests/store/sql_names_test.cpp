@@ -63,14 +63,12 @@ std::set<std::string> known_names() {
   return names;
 }
 
-// migrations.cpp, statements.cpp and every soci_transaction*.cpp, relative to the source tree.
+// Every .cpp of adapters/store (migrations.cpp and statements.cpp hold the SQL), in its folders.
 std::vector<fs::path> sql_sources() {
   const fs::path store = fs::path(BEVAKA_SOURCE_DIR) / "adapters" / "store";
-  std::vector<fs::path> files{store / "migrations.cpp", store / "statements.cpp"};
-  for (const auto& entry : fs::directory_iterator(store)) {
-    const auto name = entry.path().filename().string();
-    if (name.starts_with("soci_transaction") && name.ends_with(".cpp")) files.push_back(entry);
-  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(store))
+    if (entry.path().extension() == ".cpp") files.push_back(entry.path());
   return files;
 }
 
