@@ -35,7 +35,7 @@ struct reminder_settings {
   std::chrono::seconds retry_max{3600};
 };
 
-// How each municipality writes its reference numbers (engine/reference_number.hpp), e.g.
+// How each municipality writes its reference numbers (engine/shared/reference_number.hpp), e.g.
 // "Järfälla" -> {"{series} {year}/{number}"}. With none, any reference number is taken.
 struct reference_settings {
   std::map<std::string, std::vector<std::string>, std::less<>> patterns{};

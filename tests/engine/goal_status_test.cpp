@@ -1,5 +1,5 @@
-// A goal's colour for a year (engine/goal_status.hpp): each rule, with the seed's kind of goal —
-// Österåker's "tryggheten skall öka och brottsligheten ska minska" measured by indicators.
+// A goal's colour for a year (engine/programme/goal_status.hpp): each rule, with the seed's kind of
+// goal — Österåker's "tryggheten skall öka och brottsligheten ska minska" measured by indicators.
 
 #include "engine/programme/goal_status.hpp"
 
