@@ -92,9 +92,7 @@ budget to_budget(const imported_budget& file, int year, std::string owner) {
 }
 
 void record_budget(budget_store& budgets, const command_context& ctx, budget_event e) {
-  e.actor = ctx.actor;
-  e.at = ctx.now.iso();
-  budgets.append_budget_event(e);
+  budgets.append_budget_event(stamped(ctx, std::move(e)));
 }
 
 struct found_line {

@@ -14,12 +14,10 @@
 
 namespace bevaka::engine {
 namespace {
-// One command's unit of work: the ports it writes through, and who acts when.
-struct unit {
+// One command's unit of work: who acts when, and the ports it writes through.
+struct unit : command_context {
   case_store& cases;
   reminder_store& reminders;
-  timestamp now;
-  std::string actor;
 };
 
 namespace assignment_state = workflows::assignment_state;
@@ -83,11 +81,7 @@ std::string deadline_payload(const shifted_deadline& d) {
                      format_date(d.effective));
 }
 
-void record(const unit& ctx, event_record e) {
-  e.actor = ctx.actor;
-  e.at = ctx.now.iso();
-  ctx.cases.append_event(e);
-}
+void record(const unit& ctx, event_record e) { ctx.cases.append_event(stamped(ctx, std::move(e))); }
 
 void record_round(const unit& ctx, const round& r, std::string_view event, std::string_view from,
                   std::string note, std::string payload) {
@@ -140,7 +134,7 @@ struct reminder_changes {
   }
   void apply(const unit& ctx, const assignment& a) const {
     if (cancel) cancel_reminders(ctx.reminders, a);
-    if (schedule) schedule_reminders(ctx.reminders, command_context{ctx.now, ctx.actor}, a);
+    if (schedule) schedule_reminders(ctx.reminders, ctx, a);
   }
 };
 
@@ -216,7 +210,7 @@ outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e) {
 outcome<round> close_answers_if_all_ended(const unit& ctx, round r) {
   if (r.state != round_state::sent) return r;
   if (ctx.cases.has_open_assignment(r.id)) return r;
-  const unit engine_ctx{ctx.cases, ctx.reminders, ctx.now, std::string(engine_actor)};
+  const unit engine_ctx{{ctx.now, std::string(engine_actor)}, ctx.cases, ctx.reminders};
   return apply_to_round(engine_ctx, std::move(r),
                         case_event{.event = std::string(round_event::close_answers),
                                    .note = "every assignment has ended"});
@@ -288,7 +282,7 @@ outcome<body> add_body(case_store& cases, const new_body& request) {
 
 outcome<round> create_round(case_store& cases, reminder_store& reminders,
                             const command_context& who, const new_round& request) {
-  const unit ctx{cases, reminders, who.now, who.actor};
+  const unit ctx{who, cases, reminders};
   if (trimmed_text(request.ref).empty()) return make_error(errc::bad_input, "a round needs --ref");
   if (trimmed_text(request.title).empty())
     return make_error(errc::bad_input, "a round needs --title");
@@ -309,13 +303,13 @@ outcome<round> fire_round_event(case_store& cases, reminder_store& reminders,
                                 const case_event& e) {
   auto r = find_round(cases, round_key);
   if (!r) return r.error();
-  return apply_to_round(unit{cases, reminders, who.now, who.actor}, std::move(*r), e);
+  return apply_to_round(unit{who, cases, reminders}, std::move(*r), e);
 }
 
 outcome<assignment> fire_assignment_event(case_store& cases, reminder_store& reminders,
                                           const command_context& who, std::string_view round_key,
                                           std::string_view body_key, const case_event& e) {
-  const unit ctx{cases, reminders, who.now, who.actor};
+  const unit ctx{who, cases, reminders};
   auto found = find_assignment(cases, round_key, body_key);
   if (!found) return found.error();
   auto& [r, a] = *found;

@@ -39,9 +39,7 @@ outcome<fired_item_event> fire_on_item(action_item& item, std::string_view event
 }
 
 void record_followup(followup_store& followup, const command_context& ctx, followup_event e) {
-  e.actor = ctx.actor;
-  e.at = ctx.now.iso();
-  followup.append_followup_event(e);
+  followup.append_followup_event(stamped(ctx, std::move(e)));
 }
 
 }  // namespace bevaka::engine

@@ -176,7 +176,7 @@ outcome<action_plan> fire_plan_event(followup_store& followup, programme_store& 
   for (const auto effect : fired->effects) {
     if (effect != workflows::action_plan_effect::record_review) continue;
     programme.insert_plan_review(
-        plan_review{p->id, year, trimmed_text(e.note), ctx.actor, ctx.now.iso()});
+        stamped(ctx, plan_review{.plan_id = p->id, .year = year, .note = trimmed_text(e.note)}));
     payload = fmt::format(R"({{"year":{}}})", year);
   }
   if (!programme.update_action_plan(*p))
@@ -226,12 +226,9 @@ outcome<goal_override> override_goal(followup_store& followup, programme_store& 
     return make_error(errc::bad_input,
                       fmt::format("goal {}: {} is outside the period {} of {}", g->id, year,
                                   format_year_span(p->period), describe(*p)));
-  goal_override o{.goal_id = g->id,
-                  .year = year,
-                  .status = status,
-                  .reason = trimmed_text(reason),
-                  .actor = ctx.actor,
-                  .at = ctx.now.iso()};
+  const auto o = stamped(
+      ctx, goal_override{
+               .goal_id = g->id, .year = year, .status = status, .reason = trimmed_text(reason)});
   if (o.reason.empty())
     return make_error(errc::bad_input,
                       "an override needs --reason (why the colour is set by hand)");

@@ -67,18 +67,16 @@ outcome<std::vector<report_section>> enter_report_sections(
   auto sections = parse_report_sections(markdown, source);
   if (!sections) return sections.error();
   followup.save_report_sections(found->a.id, *sections);
-  cases.append_event(
-      event_record{.kind = case_kind::assignment,
-                   .case_id = found->a.id,
-                   .round_id = found->r.id,
-                   .body_id = found->a.body_id,
-                   .event = "sections",
-                   .from = found->a.state,
-                   .to = found->a.state,
-                   .actor = ctx.actor,
-                   .at = ctx.now.iso(),
-                   .note = fmt::format("the seven sections from {}", source),
-                   .payload = fmt::format(R"({{"source":{}}})", json_quoted(source))});
+  cases.append_event(stamped(
+      ctx, event_record{.kind = case_kind::assignment,
+                        .case_id = found->a.id,
+                        .round_id = found->r.id,
+                        .body_id = found->a.body_id,
+                        .event = "sections",
+                        .from = found->a.state,
+                        .to = found->a.state,
+                        .note = fmt::format("the seven sections from {}", source),
+                        .payload = fmt::format(R"({{"source":{}}})", json_quoted(source))}));
   return sections;
 }
 
