@@ -68,6 +68,9 @@ class timed_cases final : public case_store {
     return timed(sink_, "assignment_by_names",
                  [&] { return inner_.assignment_by_names(ref, body); });
   }
+  std::optional<round> lock_round(id_t round_id) override {
+    return timed(sink_, "lock_round", [&] { return inner_.lock_round(round_id); });
+  }
   bool has_open_assignment(id_t round_id) override {
     return timed(sink_, "has_open_assignment",
                  [&] { return inner_.has_open_assignment(round_id); });

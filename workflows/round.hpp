@@ -1,6 +1,8 @@
 #pragma once
 // The lifecycle of a round: one request sent to many bodies at once, from draft through the
-// crime-prevention council (KBR) to approval by the executive board (KS), or withdrawn. A pure
+// answers, the crime-prevention council (KBR, Brå: named in the config) and approval by the
+// executive board (KS), or withdrawn. When answers close, every assignment still awaiting an
+// answer ends as unanswered; the council's steps come after that. A pure
 // function of (state, event, facts): the engine loads the state name, fires, then saves the new
 // name and carries out the effects. No I/O, no shared state; safe to call from any thread.
 
@@ -17,6 +19,7 @@ namespace round_state {
 inline constexpr std::string_view draft = "draft";
 inline constexpr std::string_view sent = "sent";
 inline constexpr std::string_view answers_closed = "answers_closed";
+inline constexpr std::string_view sent_to_council = "sent_to_council";
 inline constexpr std::string_view discussed = "discussed";
 inline constexpr std::string_view approved = "approved";
 inline constexpr std::string_view withdrawn = "withdrawn";
@@ -25,6 +28,7 @@ inline constexpr std::string_view withdrawn = "withdrawn";
 namespace round_event {
 inline constexpr std::string_view send = "send";
 inline constexpr std::string_view close_answers = "close-answers";
+inline constexpr std::string_view send_to_council = "send-to-council";
 inline constexpr std::string_view discuss = "discuss";
 inline constexpr std::string_view approve = "approve";
 inline constexpr std::string_view withdraw = "withdraw";
@@ -33,11 +37,13 @@ inline constexpr std::string_view withdraw = "withdraw";
 enum class round_effect {
   send_assignments,      // every assignment of the round goes out (draft -> sent)
   withdraw_assignments,  // every open assignment of the round is withdrawn
+  close_assignments,     // every assignment still awaiting an answer ends as unanswered
 };
 
 // What the guards need to know, supplied by the engine.
 struct round_facts {
-  // A consultation may skip the KBR discussion; an annual report may not.
+  // A consultation may go from closed answers straight to approval; an annual report must be
+  // sent to the council and discussed there first.
   bool may_skip_council = false;
 };
 
@@ -46,10 +52,10 @@ struct round_facts {
 [[nodiscard]] fire_result<round_effect> fire_round(std::string_view state, std::string_view event,
                                                    const round_facts& facts);
 
-// draft, sent, answers_closed, discussed, approved, withdrawn.
+// draft, sent, answers_closed, sent_to_council, discussed, approved, withdrawn.
 [[nodiscard]] std::span<const std::string_view> round_states();
 
-// send, close-answers, discuss, approve, withdraw.
+// send, close-answers, send-to-council, discuss, approve, withdraw.
 [[nodiscard]] std::span<const std::string_view> round_events();
 
 }  // namespace bevaka::workflows

@@ -140,14 +140,16 @@ void add_round_create(CLI::App& round, handler& chosen) {
 }
 
 struct event_options {
-  std::string round, body, event, by = default_actor(), note, deadline;
+  std::string round, body, event, by = default_actor(), note, deadline, received;
 };
 
 void add_round_event(CLI::App& round, handler& chosen) {
   auto o = std::make_shared<event_options>();
   auto* event = round.add_subcommand("event", "record an event on a round");
   event->add_option("round", o->round, "id or reference number")->required();
-  event->add_option("event", o->event, "send, close-answers, discuss, approve or withdraw")
+  event
+      ->add_option("event", o->event,
+                   "send, close-answers, send-to-council, discuss, approve or withdraw")
       ->required();
   event->add_option("--by", o->by, "who records it");
   event->add_option("--note", o->note, "why, or what was attached");
@@ -181,14 +183,21 @@ void add_round_commands(CLI::App& app, handler& chosen) {
   add_round_event(*round, chosen);
 }
 
+// The date an option gives, or none when it was not given.
+outcome<std::optional<engine::date>> optional_date(std::string_view option,
+                                                   const std::string& text) {
+  if (text.empty()) return std::optional<engine::date>{};
+  const auto day = read_date(option, text);
+  if (!day) return day.error();
+  return std::optional{*day};
+}
+
 outcome<json> fire_assignment(runtime& rt, engine::store_transaction& tx, const event_options& o) {
-  std::optional<engine::date> deadline;
-  if (!o.deadline.empty()) {
-    const auto day = read_date("--deadline", o.deadline);
-    if (!day) return day.error();
-    deadline = *day;
-  }
-  const engine::case_event e{o.event, o.note, deadline};
+  const auto deadline = optional_date("--deadline", o.deadline);
+  if (!deadline) return deadline.error();
+  const auto received = optional_date("--received", o.received);
+  if (!received) return received.error();
+  const engine::case_event e{o.event, o.note, *deadline, *received};
   const auto fired = engine::fire_assignment_event(tx.cases(), tx.reminders(), rt.context(o.by),
                                                    o.round, o.body, e);
   if (!fired) return fired.error();
@@ -203,11 +212,17 @@ void add_assignment_commands(CLI::App& app, handler& chosen) {
   auto* event = assignment->add_subcommand("event", "record an event on an assignment");
   event->add_option("round", o->round, "id or reference number")->required();
   event->add_option("body", o->body, "id or name")->required();
-  event->add_option("event", o->event, "start, decide, submit, register, decline, return or extend")
+  event
+      ->add_option("event", o->event,
+                   "start, decide, submit, register, decline, return, request-extension, extend "
+                   "or deny-extension")
       ->required();
   event->add_option("--by", o->by, "who records it");
   event->add_option("--note", o->note, "why, or what was attached");
-  event->add_option("--deadline", o->deadline, "the new deadline, for extend and return");
+  event->add_option("--deadline", o->deadline,
+                    "the new deadline, for request-extension, extend and return");
+  event->add_option("--received", o->received,
+                    "submit: the day the answer reached the municipality (default today)");
   event->callback([&chosen, o] {
     chosen = [o](runtime& rt) -> outcome<void> {
       return answer_object(rt, assignment_columns, [&](engine::store_transaction& tx) {

@@ -1,4 +1,4 @@
-// overdue, log and calendar: what the registrar reads.
+// overdue, extension-requests, log and calendar: what the registrar reads.
 #include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
 #include "engine/calendar/calendar.hpp"
@@ -11,7 +11,10 @@ using engine::outcome;
 
 const std::vector<std::string> overdue_columns{
     "ref", "title", "body", "deadline", "working_days_overdue", "state", "failed_reminders"};
-const std::vector<std::string> log_columns{"at", "body", "event", "from", "to", "by", "note"};
+const std::vector<std::string> log_columns{"at", "body",          "event",       "from", "to",
+                                           "by", "deadline_from", "deadline_to", "note"};
+const std::vector<std::string> request_columns{"ref",  "body", "deadline", "requested_deadline",
+                                               "note", "by",   "at"};
 
 void add_overdue(CLI::App& app, handler& chosen) {
   auto kind = std::make_shared<std::string>();
@@ -24,6 +27,18 @@ void add_overdue(CLI::App& app, handler& chosen) {
       return answer_rows(rt, overdue_columns, [&](engine::store_transaction& tx) -> outcome<json> {
         return ok(to_json_array(
             engine::overdue(tx.listings(), rt.now.day, engine::parse_round_kind(*kind))));
+      });
+    };
+  });
+}
+
+void add_extension_requests(CLI::App& app, handler& chosen) {
+  auto* requests = app.add_subcommand("extension-requests",
+                                      "pending requests for a later deadline, oldest first");
+  requests->callback([&chosen] {
+    chosen = [](runtime& rt) -> outcome<void> {
+      return answer_rows(rt, request_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+        return ok(to_json_array(tx.listings().pending_extension_requests()));
       });
     };
   });
@@ -64,6 +79,7 @@ void add_calendar(CLI::App& app, handler& chosen) {
 
 void add_query_commands(CLI::App& app, handler& chosen) {
   add_overdue(app, chosen);
+  add_extension_requests(app, chosen);
   add_log(app, chosen);
   add_calendar(app, chosen);
 }

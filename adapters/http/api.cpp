@@ -44,6 +44,7 @@ const std::vector<route> routes{
   {"GET",  "/api/rounds/{round}/reminders",                   read,  {},        round_reminders},
   {"GET",  "/api/reminders",                                  read,  {},        all_reminders},
   {"GET",  "/api/overdue",                                    read,  {"kind"},  overdue},
+  {"GET",  "/api/extension-requests",                         read,  {},        extension_requests},
   {"GET",  "/api/calendar/{year}",                            read,  {},        calendar},
   {"GET",  "/api/action-items",                               read,  {"unit", "area", "category"}, list_action_items},
   {"GET",  "/api/action-items/{item}",                        read,  {},        show_action_item},

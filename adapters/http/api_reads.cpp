@@ -151,6 +151,14 @@ api_outcome<api_response> overdue(call& c) {
   return json_response(views::to_json_array(items));
 }
 
+// A secretary sees only its own body's requests.
+api_outcome<api_response> extension_requests(call& c) {
+  auto pending = c.tx.listings().pending_extension_requests();
+  if (const auto only = engine::readable_body_only(c.token))
+    std::erase_if(pending, [&](const auto& p) { return p.second.body_id != *only; });
+  return json_response(views::to_json_array(pending));
+}
+
 api_outcome<api_response> calendar(call& c) {
   const auto& text = c.captures.at(0);
   int year = 0;

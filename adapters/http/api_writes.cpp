@@ -127,7 +127,7 @@ api_outcome<api_response> assignment_event(call& c) {
   if (auto refused =
           refuse_role(c, engine::write_action::assignment_event, "record assignment events"))
     return *refused;
-  const auto f = request_json::parse(c.request.body, {"event", "note", "deadline"});
+  const auto f = request_json::parse(c.request.body, {"event", "note", "deadline", "received"});
   if (!f) return f.error();
   const auto event = f->text("event");
   if (!event) return event.error();
@@ -135,6 +135,8 @@ api_outcome<api_response> assignment_event(call& c) {
   if (!note) return note.error();
   const auto deadline = f->optional_date("deadline");
   if (!deadline) return deadline.error();
+  const auto received = f->optional_date("received");
+  if (!received) return received.error();
   const auto b = engine::find_body(c.tx.cases(), c.captures.at(1));
   if (!b) return from_engine(b.error());
   if (!engine::may_fire_assignment_event(c.token, *b, *event))
@@ -142,7 +144,7 @@ api_outcome<api_response> assignment_event(call& c) {
         fmt::format("the token of {} may not record '{}' for {}", c.token.holder, *event, b->name));
   const auto fired =
       engine::fire_assignment_event(c.tx.cases(), c.tx.reminders(), context(c), c.captures.at(0),
-                                    std::to_string(b->id), {*event, *note, *deadline});
+                                    std::to_string(b->id), {*event, *note, *deadline, *received});
   if (!fired) return from_engine(fired.error());
   c.counters.count_applied("assignment_event");
   const auto r = c.tx.cases().round_by_id(fired->round_id);

@@ -4,9 +4,16 @@
 #include <soci/soci.h>
 
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <vector>
 
 #include "adapters/store/soci_store.hpp"
+#include "engine/cases/commands.hpp"
 #include "engine/shared/reference_number.hpp"
+#include "workflows/assignment.hpp"
+#include "workflows/round.hpp"
 
 namespace bevaka::store {
 namespace {
@@ -44,6 +51,100 @@ void fill_reference_keys(soci::session& sql) {
     update.execute(true);
   }
   sql << "CREATE UNIQUE INDEX rounds_by_ref_key ON rounds (ref_key)";
+}
+
+// The number after `"field":` in an event's JSON payload; nullopt when it is not there. The
+// payloads are the engine's own (engine/cases/commands.cpp), one flat object each.
+std::optional<std::string> payload_field(const std::string& payload, std::string_view field) {
+  const auto key = fmt::format("\"{}\":", field);
+  auto at = payload.find(key);
+  if (at == std::string::npos) return std::nullopt;
+  at += key.size();
+  if (at < payload.size() && payload[at] == '"') {
+    const auto end = payload.find('"', at + 1);
+    if (end == std::string::npos) return std::nullopt;
+    return payload.substr(at + 1, end - at - 1);
+  }
+  const auto end = payload.find_first_of(",}", at);
+  return payload.substr(at, end - at);
+}
+
+// Each assignment's first answer, from its first submit event (a return for completion cleared
+// submitted_on, but the event kept the day and the lateness).
+void fill_first_submissions(soci::session& sql) {
+  std::vector<std::tuple<long long, std::string, int>> firsts;
+  {
+    long long id = 0;
+    std::string payload;
+    std::string submit(workflows::assignment_event::submit);
+    std::set<long long> seen;
+    soci::statement submits =
+        (sql.prepare << "SELECT case_id, payload FROM events WHERE case_kind = 'assignment' AND "
+                        "event = :submit ORDER BY id",
+         soci::use(submit), soci::into(id), soci::into(payload));
+    submits.execute();
+    while (submits.fetch()) {
+      if (!seen.insert(id).second) continue;
+      auto day = payload_field(payload, "received");
+      if (!day) day = payload_field(payload, "submitted_on");  // as the engine wrote it first
+      const auto late = payload_field(payload, "late_by_working_days");
+      if (!day || !late) continue;
+      firsts.emplace_back(id, *day, std::stoi(*late));
+    }
+  }
+  long long id = 0;
+  std::string day;
+  int late = 0;
+  soci::statement update = (sql.prepare << "UPDATE assignments SET first_submitted_on = :day, "
+                                           "first_late_by_working_days = :late WHERE id = :id",
+                            soci::use(day, "day"), soci::use(late, "late"), soci::use(id, "id"));
+  for (auto& [assignment_id, first_day, first_late] : firsts) {
+    id = assignment_id;
+    day = first_day;
+    late = first_late;
+    update.execute(true);
+  }
+}
+
+// Rounds whose answers closed before assignments could end as unanswered: those still awaiting
+// an answer end so now, with the engine's event stamped when the answers closed, and their
+// reminders are cancelled. The rounds keep their states. (A round whose state was set without its
+// close-answers event gets the stamp of its latest event.)
+void end_unanswered_assignments(soci::session& sql) {
+  namespace round_state = workflows::round_state;
+  namespace assignment_state = workflows::assignment_state;
+  const auto past_answers = fmt::format("'{}', '{}', '{}'", round_state::answers_closed,
+                                        round_state::discussed, round_state::approved);
+  const auto open = fmt::format(
+      "FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE a.awaiting = 1 AND r.state IN "
+      "({})",
+      past_answers);
+  sql << fmt::format(
+      "INSERT INTO events (case_kind, case_id, round_id, body_id, event, from_state, to_state, "
+      "actor, at, note, payload) SELECT 'assignment', a.id, a.round_id, a.body_id, '{}', "
+      "a.state, '{}', '{}', COALESCE((SELECT MIN(c.at) FROM events c WHERE c.case_kind = "
+      "'round' AND c.case_id = a.round_id AND c.event = '{}'), (SELECT MAX(l.at) FROM events l "
+      "WHERE l.round_id = a.round_id)), '{}', '{{}}' {} ORDER BY a.id",
+      workflows::assignment_event::close, assignment_state::unanswered, engine::engine_actor,
+      workflows::round_event::close_answers, engine::unanswered_note, open);
+  sql << fmt::format(
+      "UPDATE reminders SET state = 'cancelled' WHERE state = 'scheduled' AND assignment_id IN "
+      "(SELECT a.id {})",
+      open);
+  sql << fmt::format(
+      "UPDATE assignments SET state = '{}', awaiting = 0, version = version + 1 WHERE id IN "
+      "(SELECT a.id {})",
+      assignment_state::unanswered, open);
+}
+
+// The day each sent round went out, from its send event's stamp (the local date).
+void fill_round_details(soci::session& sql) {
+  sql << fmt::format(
+      "UPDATE rounds SET sent_on = (SELECT substr(MIN(e.at), 1, 10) FROM events e WHERE "
+      "e.case_kind = 'round' AND e.case_id = rounds.id AND e.event = '{}')",
+      workflows::round_event::send);
+  fill_first_submissions(sql);
+  end_unanswered_assignments(sql);
 }
 
 // Dates are TEXT in ISO form (YYYY-MM-DD), so they compare and index the same on both backends.
@@ -312,6 +413,23 @@ const std::vector<migration> all_migrations{
          R"(ALTER TABLE rounds ADD COLUMN ref_key TEXT NOT NULL DEFAULT '')",
      },
      fill_reference_keys},
+    // The record is right: the day a round was sent, an assignment's first answer (kept across
+    // a return), a pending extension request, and assignments left unanswered when the answers
+    // closed (fill_round_details).
+    {8,
+     "first answers, extension requests, unanswered assignments",
+     {
+         R"(ALTER TABLE rounds ADD COLUMN sent_on TEXT)",
+         R"(ALTER TABLE assignments ADD COLUMN first_submitted_on TEXT)",
+         R"(ALTER TABLE assignments ADD COLUMN first_late_by_working_days INTEGER)",
+         R"(ALTER TABLE assignments ADD COLUMN requested_deadline TEXT)",
+         R"(ALTER TABLE assignments ADD COLUMN request_note TEXT)",
+         R"(ALTER TABLE assignments ADD COLUMN request_actor TEXT)",
+         R"(ALTER TABLE assignments ADD COLUMN request_at TEXT)",
+         R"(CREATE INDEX assignments_extension_requested ON assignments (requested_deadline)
+              WHERE requested_deadline IS NOT NULL)",
+     },
+     fill_round_details},
 };
 
 }  // namespace

@@ -48,6 +48,7 @@ class soci_transaction final : public engine::store_transaction,
   std::optional<engine::round> round_by_ref(std::string_view ref) override;
   engine::id_t insert_round(const engine::round& r) override;
   bool update_round(const engine::round& r) override;
+  std::optional<engine::round> lock_round(engine::id_t round_id) override;
 
   std::vector<engine::assignment> assignments_of(engine::id_t round_id) override;
   std::optional<engine::assignment> assignment_of(engine::id_t round_id,
@@ -70,6 +71,7 @@ class soci_transaction final : public engine::store_transaction,
   // Listings and tokens: cases/case_listings.cpp and access/access_store.cpp.
   std::vector<engine::round> rounds() override;
   std::vector<engine::assignment> assignments_of_body(engine::id_t body_id) override;
+  std::vector<std::pair<engine::round, engine::assignment>> pending_extension_requests() override;
   engine::id_t insert_api_token(const engine::api_token& t) override;
   std::optional<engine::api_token> api_token_by_hash(std::string_view hash) override;
   // The follow-up table: followup/.

@@ -7,12 +7,20 @@ const std::string body_columns = "SELECT id, name, kind, emails FROM bodies ";
 
 const std::string round_columns =
     "SELECT id, kind, ref, title, state, nominal_deadline, deadline, deadline_reason, "
-    "shift_deadlines, version FROM rounds ";
+    "shift_deadlines, version, sent_on FROM rounds ";
 
 const std::string assignment_columns =
     "SELECT a.id, a.round_id, a.body_id, b.name, b.kind, a.state, a.nominal_deadline, "
-    "a.deadline, a.deadline_reason, a.submitted_on, a.late_by_working_days, a.version "
+    "a.deadline, a.deadline_reason, a.submitted_on, a.late_by_working_days, a.version, "
+    "a.first_submitted_on, a.first_late_by_working_days, a.requested_deadline, a.request_note, "
+    "a.request_actor, a.request_at "
     "FROM assignments a JOIN bodies b ON b.id = a.body_id ";
+
+const std::string round_and_assignment_columns =
+    "SELECT r.id, r.kind, r.ref, r.title, r.state, r.nominal_deadline, r.deadline, "
+    "r.deadline_reason, r.shift_deadlines, r.version, r.sent_on, " +
+    assignment_columns.substr(std::string("SELECT ").size()) +
+    "JOIN rounds r ON r.id = a.round_id ";
 
 const std::string event_columns =
     "SELECT e.case_kind, e.case_id, e.round_id, e.body_id, b.name, e.event, e.from_state, "
@@ -73,18 +81,16 @@ statements::statements()
           "deadline_reason, shift_deadlines, version, ref_key) VALUES (:kind, :ref, :title, "
           ":state, :nominal, :deadline, :reason, :shift, :version, :ref_key) RETURNING id"),
       update_round(
-          "UPDATE rounds SET state = :state, version = :next WHERE id = :id AND version = "
-          ":version"),
+          "UPDATE rounds SET state = :state, sent_on = :sent_on, version = :next WHERE id = :id "
+          "AND version = :version"),
+      lock_round(round_columns + "WHERE id = :id FOR UPDATE"),
       assignments_of(assignment_columns + "WHERE a.round_id = :round ORDER BY b.name"),
       assignment_of(assignment_columns + "WHERE a.round_id = :round AND a.body_id = :body"),
-      assignment_by_names(
-          "SELECT r.id, r.kind, r.ref, r.title, r.state, r.nominal_deadline, r.deadline, "
-          "r.deadline_reason, r.shift_deadlines, r.version, " +
-          assignment_columns.substr(std::string("SELECT ").size()) +
-          "JOIN rounds r ON r.id = a.round_id WHERE r.ref_key = :ref_key AND b.name = :name"),
+      assignment_by_names(round_and_assignment_columns +
+                          "WHERE r.ref_key = :ref_key AND b.name = :name"),
       open_assignments(
           "SELECT COUNT(*) FROM assignments WHERE round_id = :round AND state NOT IN (:ended1, "
-          ":ended2, :ended3)"),
+          ":ended2, :ended3, :ended4)"),
       insert_assignment(
           "INSERT INTO assignments (round_id, body_id, state, awaiting, nominal_deadline, "
           "deadline, deadline_reason, version) VALUES (:round, :body, :state, :awaiting, "
@@ -92,11 +98,16 @@ statements::statements()
       update_assignment(
           "UPDATE assignments SET state = :state, awaiting = :awaiting, "
           "nominal_deadline = :nominal, deadline = :deadline, deadline_reason = :reason, "
-          "submitted_on = :submitted, late_by_working_days = :late, version = :next "
+          "submitted_on = :submitted, late_by_working_days = :late, "
+          "first_submitted_on = :first_submitted, first_late_by_working_days = :first_late, "
+          "requested_deadline = :requested, request_note = :request_note, "
+          "request_actor = :request_actor, request_at = :request_at, version = :next "
           "WHERE id = :id AND version = :version"),
       update_assignment_awaiting(
           "UPDATE assignments SET state = :state, awaiting = :awaiting, submitted_on = :submitted, "
-          "late_by_working_days = :late, version = :next WHERE id = :id AND version = :version"),
+          "late_by_working_days = :late, first_submitted_on = :first_submitted, "
+          "first_late_by_working_days = :first_late, version = :next WHERE id = :id AND "
+          "version = :version"),
       update_assignment_state(
           "UPDATE assignments SET state = :state, submitted_on = :submitted, "
           "late_by_working_days = :late, version = :next WHERE id = :id AND version = :version"),
@@ -110,6 +121,9 @@ statements::statements()
       rounds(round_columns + "ORDER BY deadline DESC, ref"),
       assignments_of_body(assignment_columns +
                           "WHERE a.body_id = :body ORDER BY a.deadline, a.round_id"),
+      pending_extension_requests(round_and_assignment_columns +
+                                 "WHERE a.requested_deadline IS NOT NULL ORDER BY a.request_at, "
+                                 "a.id"),
       insert_api_token(
           "INSERT INTO api_tokens (holder, role, body_id, token_hash, created_at) "
           "VALUES (:holder, :role, :body_id, :token_hash, :created_at) RETURNING id"),

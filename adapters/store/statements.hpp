@@ -156,25 +156,30 @@ struct statements {
   prepared_query<round_row, text> round_by_ref;
   // kind, ref, title, state, nominal deadline, deadline, reason, shift, version, reference key
   prepared_query<id_row, text, text, text, text, text, text, text, int, key, text> insert_round;
-  // state, next version, id, version
-  prepared_command<text, key, key, key> update_round;
+  // state, sent on, next version, id, version
+  prepared_command<text, nullable<text>, key, key, key> update_round;
+  prepared_query<round_row, key> lock_round;
 
   prepared_query<assignment_row, key> assignments_of;
   prepared_query<assignment_row, key, key> assignment_of;
   // the round's reference key, the body's name
   prepared_query<round_and_assignment_row, text, text> assignment_by_names;
-  // round, and the three states that end an assignment (workflows/assignment.hpp)
-  prepared_number<key, text, text, text> open_assignments;
+  // round, and the four states that end an assignment (workflows/assignment.hpp)
+  prepared_number<key, text, text, text, text> open_assignments;
   // round, body, state, awaiting, nominal deadline, deadline, reason, version
   prepared_query<id_row, key, key, text, int, text, text, text, key> insert_assignment;
-  // state, awaiting, nominal deadline, deadline, reason, submitted on, late by, next version,
-  // id, version
-  prepared_command<text, int, text, text, text, nullable<text>, nullable<int>, key, key, key>
+  // state, awaiting, nominal deadline, deadline, reason, submitted on, late by, first submitted
+  // on, first late by, requested deadline, request note, request actor, request at, next
+  // version, id, version
+  prepared_command<text, int, text, text, text, nullable<text>, nullable<int>, nullable<text>,
+                   nullable<int>, nullable<text>, nullable<text>, nullable<text>, nullable<text>,
+                   key, key, key>
       update_assignment;
-  // The same, leaving the deadline (and with _state, `awaiting`) as they are: see
-  // soci_transaction::update_assignment. State, [awaiting,] submitted on, late by, next version,
-  // id, version.
-  prepared_command<text, int, nullable<text>, nullable<int>, key, key, key>
+  // The same, leaving the deadline and the extension request (and with _state, `awaiting` and
+  // the first answer) as they are: see soci_transaction::update_assignment. State, [awaiting,]
+  // submitted on, late by, [first submitted on, first late by,] next version, id, version.
+  prepared_command<text, int, nullable<text>, nullable<int>, nullable<text>, nullable<int>, key,
+                   key, key>
       update_assignment_awaiting;
   prepared_command<text, nullable<text>, nullable<int>, key, key, key> update_assignment_state;
 
@@ -187,6 +192,7 @@ struct statements {
   // The HTTP API and the dashboard
   prepared_query<round_row> rounds;
   prepared_query<assignment_row, key> assignments_of_body;
+  prepared_query<round_and_assignment_row> pending_extension_requests;
   // holder, role, body, hash, created at
   prepared_query<id_row, text, text, nullable<key>, text, text> insert_api_token;
   prepared_query<token_row, text> api_token_by_hash;

@@ -11,14 +11,34 @@ json date_or_null(const std::optional<engine::date>& day) {
 
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
+json number_or_null(const std::optional<int>& number) {
+  return number ? json(*number) : json(nullptr);
+}
+
+json extension_request_or_null(const std::optional<engine::extension_request>& request) {
+  if (!request) return nullptr;
+  return json{{"deadline", engine::format_date(request->deadline)},
+              {"note", request->note},
+              {"by", request->actor},
+              {"at", request->at}};
+}
+
 json assignment_in_round(const engine::assignment& a) {
   return json{{"body", a.body_name},
               {"state", a.state},
               {"deadline", engine::format_date(a.deadline.effective)},
               {"nominal_deadline", engine::format_date(a.deadline.nominal)},
               {"submitted_on", date_or_null(a.submitted_on)},
-              {"late_by_working_days",
-               a.late_by_working_days ? json(*a.late_by_working_days) : json(nullptr)}};
+              {"late_by_working_days", number_or_null(a.late_by_working_days)},
+              {"first_submitted_on", date_or_null(a.first_submitted_on)},
+              {"first_late_by_working_days", number_or_null(a.first_late_by_working_days)},
+              {"extension_request", extension_request_or_null(a.extension)}};
+}
+
+// The payload's `field` when the engine wrote one (a date or a number), else null.
+json payload_field(const json& payload, const char* field) {
+  const auto found = payload.find(field);
+  return found == payload.end() ? json(nullptr) : *found;
 }
 
 }  // namespace
@@ -40,6 +60,7 @@ json to_json(const engine::round_view& view) {
               {"deadline", engine::format_date(r.deadline.effective)},
               {"nominal_deadline", engine::format_date(r.deadline.nominal)},
               {"deadline_reason", text_or_null(r.deadline.reason)},
+              {"sent_on", date_or_null(r.sent_on)},
               {"assignments", std::move(assignments)}};
 }
 
@@ -62,13 +83,36 @@ json to_json(const engine::overdue_item& item) {
 }
 
 json to_json(const engine::event_record& e) {
-  return json{{"at", e.at},
-              {"event", e.event},
-              {"from", text_or_null(e.from)},
-              {"to", e.to},
-              {"by", e.actor},
-              {"note", text_or_null(e.note)},
-              {"body", text_or_null(e.body_name)}};
+  // The engine writes the payload; a stored one that is not JSON shows no details.
+  const auto payload = json::parse(e.payload, nullptr, false);
+  const auto detail = [&](const char* field) {
+    return payload.is_object() ? payload_field(payload, field) : json(nullptr);
+  };
+  json out{{"at", e.at},
+           {"event", e.event},
+           {"from", text_or_null(e.from)},
+           {"to", e.to},
+           {"by", e.actor},
+           {"note", text_or_null(e.note)},
+           {"body", text_or_null(e.body_name)},
+           {"deadline_from", detail("deadline_from")},
+           {"deadline_to", detail("deadline_to")}};
+  for (const char* field : {"received", "requested_deadline"})
+    if (auto value = detail(field); !value.is_null()) out[field] = std::move(value);
+  return out;
+}
+
+json to_json(const std::pair<engine::round, engine::assignment>& pending) {
+  const auto& [r, a] = pending;
+  return json{{"round", r.id},
+              {"ref", r.ref},
+              {"title", r.title},
+              {"body", a.body_name},
+              {"deadline", engine::format_date(a.deadline.effective)},
+              {"requested_deadline", engine::format_date(a.extension->deadline)},
+              {"note", a.extension->note},
+              {"by", a.extension->actor},
+              {"at", a.extension->at}};
 }
 
 json to_json(const engine::holiday& h) {

@@ -11,10 +11,11 @@
 namespace bevaka::engine {
 namespace {
 
-// What a body's secretary records: the body's own progress, and a request for more time.
+// What a body's secretary records: the body's own progress, and a request for more time. The
+// registrar, a coordinator or an admin grants it (extend) or denies it.
 constexpr std::array<std::string_view, 4> secretary_events{
     workflows::assignment_event::start, workflows::assignment_event::decide,
-    workflows::assignment_event::submit, workflows::assignment_event::extend};
+    workflows::assignment_event::submit, workflows::assignment_event::request_extension};
 
 std::string default_holder(role r, const std::optional<body>& b) {
   if (b) return fmt::format("{} ({})", to_string(r), b->name);

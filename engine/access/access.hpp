@@ -40,7 +40,8 @@ enum class write_action {
 [[nodiscard]] bool may_write(role r, write_action action);
 
 // Whether `token` may fire `event` on `body`'s assignment: a secretary only on its own body,
-// and only start, decide, submit and extend (asking for more time).
+// and only start, decide, submit and request-extension (asking for more time; granting it is
+// for the registrar, a coordinator or an admin).
 [[nodiscard]] bool may_fire_assignment_event(const api_token& token, const body& b,
                                              std::string_view event);
 

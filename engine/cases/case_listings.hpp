@@ -4,6 +4,7 @@
 // adapters/store; may throw engine::database_error.
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "engine/cases/model.hpp"
@@ -26,6 +27,9 @@ class case_listings {
   [[nodiscard]] virtual std::vector<round> rounds() = 0;
   // One body's assignments in every round, earliest deadline first.
   [[nodiscard]] virtual std::vector<assignment> assignments_of_body(id_t body_id) = 0;
+  // The assignments with a pending extension request, with their rounds, oldest request first.
+  // Reads a partial index of the requests alone.
+  [[nodiscard]] virtual std::vector<std::pair<round, assignment>> pending_extension_requests() = 0;
 };
 
 }  // namespace bevaka::engine

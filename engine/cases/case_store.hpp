@@ -39,6 +39,10 @@ class case_store {
   // does not match.
   [[nodiscard]] virtual std::optional<std::pair<round, assignment>> assignment_by_names(
       std::string_view round_ref, std::string_view body_name) = 0;
+  // Reads the round again and locks its row until the transaction ends: a writer that ends
+  // another of its assignments waits here, and every read after it sees what such writers
+  // committed (PostgreSQL: SELECT ... FOR UPDATE; SQLite holds the database's write lock).
+  [[nodiscard]] virtual std::optional<round> lock_round(id_t round_id) = 0;
   // Whether any assignment of the round has not ended (workflows::assignment_has_ended).
   [[nodiscard]] virtual bool has_open_assignment(id_t round_id) = 0;
   virtual id_t insert_assignment(const assignment& a) = 0;

@@ -27,10 +27,16 @@ namespace round_event = workflows::round_event;
 using workflows::assignment_has_ended;
 
 // The assignment events a user may fire; send and withdraw follow the round's.
-constexpr std::array<std::string_view, 7> user_assignment_events{
-    assignment_event::start,     assignment_event::decide,  assignment_event::submit,
-    assignment_event::register_, assignment_event::decline, assignment_event::return_,
-    assignment_event::extend};
+constexpr std::array<std::string_view, 9> user_assignment_events{
+    assignment_event::start,
+    assignment_event::decide,
+    assignment_event::submit,
+    assignment_event::register_,
+    assignment_event::decline,
+    assignment_event::return_,
+    assignment_event::request_extension,
+    assignment_event::extend,
+    assignment_event::deny_extension};
 
 bool is_user_assignment_event(std::string_view event) {
   return std::find(user_assignment_events.begin(), user_assignment_events.end(), event) !=
@@ -108,18 +114,47 @@ void record_assignment(const unit& ctx, const assignment& a, std::string_view ev
                            .payload = std::move(payload)});
 }
 
-// Checks the new deadline an extend or return brings, once the machine has accepted the event.
+// Checks the new deadline a request-extension, extend or return brings, once the machine has
+// accepted the event.
 std::optional<error> check_new_deadline(const unit& ctx, const round& r, const assignment& a,
                                         const case_event& e) {
   const auto what = assignment_name(r, a);
-  if (e.event == assignment_event::extend && e.new_deadline <= a.deadline.nominal)
+  const bool extension =
+      e.event == assignment_event::extend || e.event == assignment_event::request_extension;
+  if (extension && e.new_deadline <= a.deadline.effective)
     return make_error(errc::bad_input,
                       fmt::format("{}: an extension must move the deadline later than {}", what,
-                                  format_date(a.deadline.nominal)));
-  if (e.event == assignment_event::return_ && e.new_deadline < ctx.now.day)
+                                  format_date(a.deadline.effective)));
+  if (e.new_deadline < ctx.now.day)
     return make_error(errc::bad_input, fmt::format("{}: the new deadline {} is already past", what,
                                                    format_date(*e.new_deadline)));
   return std::nullopt;
+}
+
+// The day an answer arrived: given (submit --received) or today. It cannot be in the future,
+// nor before the round went out.
+outcome<date> received_on(const unit& ctx, const round& r, const assignment& a,
+                          const case_event& e) {
+  const date received = e.received.value_or(ctx.now.day);
+  if (received > ctx.now.day)
+    return make_error(
+        errc::bad_input,
+        fmt::format("{}: the answer cannot have arrived on {}, after today ({})",
+                    assignment_name(r, a), format_date(received), format_date(ctx.now.day)));
+  if (r.sent_on && received < *r.sent_on)
+    return make_error(
+        errc::bad_input,
+        fmt::format("{}: the answer cannot have arrived on {}, before the round was "
+                    "sent ({})",
+                    assignment_name(r, a), format_date(received), format_date(*r.sent_on)));
+  return received;
+}
+
+std::string moved_deadline_payload(const shifted_deadline& from, const shifted_deadline& to) {
+  return fmt::format(
+      R"({{"deadline":"{}","effective_deadline":"{}","deadline_from":"{}","deadline_to":"{}"}})",
+      format_date(to.nominal), format_date(to.effective), format_date(from.effective),
+      format_date(to.effective));
 }
 
 // What an event does to the assignment's reminders, carried out once its new state and deadline
@@ -138,34 +173,73 @@ struct reminder_changes {
   }
 };
 
+// Carries out one effect on `a`; returns the event's payload when the effect writes one.
+outcome<std::optional<std::string>> carry_out(const unit& ctx, const round& r, assignment& a,
+                                              const case_event& e,
+                                              workflows::assignment_effect effect,
+                                              reminder_changes& reminders) {
+  using workflows::assignment_effect;
+  switch (effect) {
+    case assignment_effect::move_deadline: {
+      if (auto bad = check_new_deadline(ctx, r, a, e)) return *bad;
+      const auto from = a.deadline;
+      a.deadline = deadline_for(r.shift_deadlines, *e.new_deadline);
+      a.submitted_on.reset();
+      a.late_by_working_days.reset();
+      reminders.cancel = reminders.schedule = true;
+      return std::optional{moved_deadline_payload(from, a.deadline)};
+    }
+    case assignment_effect::record_submission: {
+      const auto received = received_on(ctx, r, a, e);
+      if (!received) return received.error();
+      a.submitted_on = *received;
+      a.late_by_working_days = working_days_between(a.deadline.effective, *received);
+      if (!a.first_submitted_on) {
+        a.first_submitted_on = a.submitted_on;
+        a.first_late_by_working_days = a.late_by_working_days;
+      }
+      return std::optional{fmt::format(R"({{"received":"{}","late_by_working_days":{}}})",
+                                       format_date(*received), *a.late_by_working_days)};
+    }
+    case assignment_effect::record_extension_request: {
+      if (auto bad = check_new_deadline(ctx, r, a, e)) return *bad;
+      if (trimmed_text(e.note).empty())
+        return make_error(
+            errc::bad_input,
+            fmt::format("{}: say why the extension is needed (--note)", assignment_name(r, a)));
+      a.extension = stamped(
+          ctx, extension_request{.deadline = *e.new_deadline, .note = trimmed_text(e.note)});
+      return std::optional{
+          fmt::format(R"({{"requested_deadline":"{}"}})", format_date(*e.new_deadline))};
+    }
+    case assignment_effect::settle_extension_request:
+      a.extension.reset();
+      return std::optional<std::string>{};
+    default:
+      reminders.note(effect);
+      return std::optional<std::string>{};
+  }
+}
+
 outcome<assignment> apply_to_assignment(const unit& ctx, const round& r, assignment a,
                                         const case_event& e) {
   const workflows::assignment_facts facts{.body_is_committee = a.kind == body_kind::committee,
-                                          .new_deadline_given = e.new_deadline.has_value()};
+                                          .new_deadline_given = e.new_deadline.has_value(),
+                                          .extension_requested = a.extension.has_value()};
   const auto fired = workflows::fire_assignment(a.state, e.event, facts);
   if (!fired) return refusal_error(assignment_name(r, a), fired.error(), true);
   const assignment was = a;
   std::string payload = "{}";
   reminder_changes reminders;
   for (const auto effect : fired->effects) {
-    if (effect == workflows::assignment_effect::move_deadline) {
-      if (auto bad = check_new_deadline(ctx, r, a, e)) return *bad;
-      a.deadline = deadline_for(r.shift_deadlines, *e.new_deadline);
-      a.submitted_on.reset();
-      a.late_by_working_days.reset();
-      payload = deadline_payload(a.deadline);
-      reminders.cancel = reminders.schedule = true;
-    } else if (effect == workflows::assignment_effect::record_submission) {
-      a.submitted_on = ctx.now.day;
-      a.late_by_working_days = working_days_between(a.deadline.effective, ctx.now.day);
-      payload = fmt::format(R"({{"submitted_on":"{}","late_by_working_days":{}}})",
-                            format_date(ctx.now.day), *a.late_by_working_days);
-    } else {
-      reminders.note(effect);
-    }
+    auto written = carry_out(ctx, r, a, e, effect, reminders);
+    if (!written) return written.error();
+    if (*written) payload = std::move(**written);
   }
   const std::string from = a.state;
   a.state = std::string(fired->to);
+  // A request is pending only while an answer is awaited: an answer or an end settles it.
+  if (!workflows::assignment_awaits_answer(a.state)) a.extension.reset();
   if (!ctx.cases.update_assignment(was, a)) return conflict_error(assignment_name(r, a));
   ++a.version;
   record_assignment(ctx, a, e.event, from, e.note, std::move(payload));
@@ -175,17 +249,39 @@ outcome<assignment> apply_to_assignment(const unit& ctx, const round& r, assignm
 
 outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e);
 
-// Sends or withdraws every assignment that still accepts it, each with its own event.
+// Whether the round's event `event` reaches this assignment: send reaches the drafts, close
+// those still awaiting an answer, withdraw every one that has not ended.
+bool reaches(std::string_view event, const assignment& a) {
+  if (event == assignment_event::send) return a.state == assignment_state::draft;
+  if (event == assignment_event::close) return workflows::assignment_awaits_answer(a.state);
+  return !assignment_has_ended(a.state);
+}
+
+// Fires `event` on every assignment it reaches, each with its own event. Unanswered
+// assignments are ended by the engine, whoever closed the answers.
 std::optional<error> cascade(const unit& ctx, const round& r, std::string_view event) {
+  const unit engine_ctx{{ctx.now, std::string(engine_actor)}, ctx.cases, ctx.reminders};
+  const bool by_engine = event == assignment_event::close;
   for (auto& a : ctx.cases.assignments_of(r.id)) {
-    if (assignment_has_ended(a.state) ||
-        (event == assignment_event::send && a.state != assignment_state::draft))
-      continue;
+    if (!reaches(event, a)) continue;
     const auto applied =
-        apply_to_assignment(ctx, r, std::move(a), case_event{.event = std::string(event)});
+        apply_to_assignment(by_engine ? engine_ctx : ctx, r, std::move(a),
+                            case_event{.event = std::string(event),
+                                       .note = std::string(by_engine ? unanswered_note : "")});
     if (!applied) return applied.error();
   }
   return std::nullopt;
+}
+
+std::string_view assignment_event_of(workflows::round_effect effect) {
+  switch (effect) {
+    case workflows::round_effect::send_assignments:
+      return assignment_event::send;
+    case workflows::round_effect::close_assignments:
+      return assignment_event::close;
+    default:
+      return assignment_event::withdraw;
+  }
 }
 
 outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e) {
@@ -194,22 +290,22 @@ outcome<round> apply_to_round(const unit& ctx, round r, const case_event& e) {
   if (!fired) return refusal_error(round_name(r), fired.error(), false);
   const std::string from = r.state;
   r.state = std::string(fired->to);
+  if (e.event == round_event::send) r.sent_on = ctx.now.day;
   if (!ctx.cases.update_round(r)) return conflict_error(round_name(r));
   ++r.version;
   record_round(ctx, r, e.event, from, e.note, "{}");
-  for (const auto effect : fired->effects) {
-    const auto event = effect == workflows::round_effect::send_assignments
-                           ? assignment_event::send
-                           : assignment_event::withdraw;
-    if (auto failed = cascade(ctx, r, event)) return *failed;
-  }
+  for (const auto effect : fired->effects)
+    if (auto failed = cascade(ctx, r, assignment_event_of(effect))) return *failed;
   return r;
 }
 
 // Answers close on their own when the last assignment of a sent round has ended.
+// The round's row is locked first: two answers that end the last two assignments in concurrent
+// transactions each wait for the other's commit here, so the later one sees both ended.
 outcome<round> close_answers_if_all_ended(const unit& ctx, round r) {
   if (r.state != round_state::sent) return r;
-  if (ctx.cases.has_open_assignment(r.id)) return r;
+  if (auto locked = ctx.cases.lock_round(r.id)) r = std::move(*locked);
+  if (r.state != round_state::sent || ctx.cases.has_open_assignment(r.id)) return r;
   const unit engine_ctx{{ctx.now, std::string(engine_actor)}, ctx.cases, ctx.reminders};
   return apply_to_round(engine_ctx, std::move(r),
                         case_event{.event = std::string(round_event::close_answers),
@@ -317,7 +413,8 @@ outcome<assignment> fire_assignment_event(case_store& cases, reminder_store& rem
     return make_error(errc::bad_input, fmt::format("{}: unknown event '{}'; the events are: {}",
                                                    assignment_name(r, a), e.event,
                                                    fmt::join(user_assignment_events, ", ")));
-  if ((e.event == assignment_event::extend || e.event == assignment_event::return_) &&
+  if ((e.event == assignment_event::extend || e.event == assignment_event::return_ ||
+       e.event == assignment_event::request_extension) &&
       !e.new_deadline)
     return make_error(errc::bad_input, fmt::format("{}: '{}' needs the new deadline (--deadline)",
                                                    assignment_name(r, a), e.event));

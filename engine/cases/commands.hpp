@@ -44,21 +44,28 @@ struct new_round {
 [[nodiscard]] outcome<round> create_round(case_store& cases, reminder_store& reminders,
                                           const command_context& ctx, const new_round& request);
 
+// The note on the engine's event that ends an assignment as unanswered.
+inline constexpr std::string_view unanswered_note = "inget svar när svaren stängdes";
+
 struct case_event {
   std::string event{};  // as the CLI spells it: "close-answers", "submit"
   std::string note{};
-  std::optional<date> new_deadline{};  // extend and return
+  std::optional<date> new_deadline{};  // request-extension, extend and return
+  std::optional<date> received{};      // submit: the day the answer arrived (default: today)
 };
 
-// send, close-answers, discuss, approve, withdraw. Sending and withdrawing a round do the same
-// to its assignments, each with an event of its own.
+// send, close-answers, send-to-council, discuss, approve, withdraw. Sending and withdrawing a
+// round do the same to its assignments, each with an event of its own; closing the answers ends
+// every assignment still awaiting an answer as unanswered (an event by the engine).
 [[nodiscard]] outcome<round> fire_round_event(case_store& cases, reminder_store& reminders,
                                               const command_context& ctx,
                                               std::string_view round_key, const case_event& e);
 
-// start, decide, submit, register, decline, return, extend. When the last open assignment of a
-// sent round ends, the round's answers close on their own. Submit, decline and withdraw cancel
-// the assignment's reminders; extend and return move them to the new deadline.
+// start, decide, submit, register, decline, return, request-extension, extend, deny-extension.
+// When the last open assignment of a sent round ends, the round's answers close on their own.
+// Submit, decline and withdraw cancel the assignment's reminders; extend and return move them
+// to the new deadline. Submit counts lateness from the day the answer was received; a late
+// answer to an unanswered assignment is recorded and changes nothing on the round.
 [[nodiscard]] outcome<assignment> fire_assignment_event(
     case_store& cases, reminder_store& reminders, const command_context& ctx,
     std::string_view round_key, std::string_view body_key, const case_event& e);

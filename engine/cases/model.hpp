@@ -51,8 +51,17 @@ struct round {
   std::string title{};
   std::string state{};
   shifted_deadline deadline{};
-  bool shift_deadlines = true;  // false: deadlines on non-working days stay where they are
-  std::int64_t version = 0;     // optimistic lock: bumped by every update
+  bool shift_deadlines = true;    // false: deadlines on non-working days stay where they are
+  std::int64_t version = 0;       // optimistic lock: bumped by every update
+  std::optional<date> sent_on{};  // the day it was sent; no answer can have arrived before
+};
+
+// A later deadline a body has asked for, pending until the registrar grants or denies it.
+struct extension_request {
+  date deadline{};  // as asked for (nominal)
+  std::string note{};
+  std::string actor{};
+  std::string at{};  // ISO 8601 with the Stockholm offset
 };
 
 // One body's part in one round.
@@ -64,9 +73,16 @@ struct assignment {
   body_kind kind = body_kind::committee;
   std::string state{};
   shifted_deadline deadline{};  // the round's, until an extension or a return moves it
+  // The day the current answer reached the municipality (not the day it was recorded), and
+  // how late it was: working days after the deadline, 0 when on time. Cleared by a return.
   std::optional<date> submitted_on{};
-  std::optional<int> late_by_working_days{};  // working days after the deadline; 0 when on time
+  std::optional<int> late_by_working_days{};
   std::int64_t version = 0;
+  // The first answer and its lateness, kept across a return for completion: punctuality
+  // counts the first.
+  std::optional<date> first_submitted_on{};
+  std::optional<int> first_late_by_working_days{};
+  std::optional<extension_request> extension{};  // pending while the assignment awaits an answer
 };
 
 enum class case_kind { round, assignment };

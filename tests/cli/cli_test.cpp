@@ -764,6 +764,10 @@ TEST_CASE("an annual report goes to every committee and is discussed before it i
   check_refusal(cli({"round", "event", "Kst 2017/42", "approve"}), exit_refused,
                 {"answers_closed", "approve"});
   CHECK(cli.ok({"log", "Kst 2017/42"}) == before);
+  check_refusal(cli({"round", "event", "Kst 2017/42", "discuss"}), exit_refused,
+                {"answers_closed", "send-to-council"});
+  CHECK(cli.ok({"round", "event", "Kst 2017/42", "send-to-council", "--by", "Registrator"})
+            .at("state") == "sent_to_council");
   CHECK(cli.ok({"round", "event", "Kst 2017/42", "discuss", "--by", "KBR"}).at("state") ==
         "discussed");
   CHECK(cli.ok({"round", "event", "Kst 2017/42", "approve"}).at("state") == "approved");

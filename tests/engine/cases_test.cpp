@@ -58,6 +58,7 @@ class stale_reads final : public case_store {
   }
   id_t insert_round(const round& r) override { return real_.insert_round(r); }
   bool update_round(const round& r) override { return real_.update_round(r); }
+  std::optional<round> lock_round(id_t round_id) override { return real_.lock_round(round_id); }
   std::vector<assignment> assignments_of(id_t round_id) override {
     return real_.assignments_of(round_id);
   }
@@ -229,7 +230,7 @@ TEST_CASE(
   const auto record = c.events(stored.body_id);
   REQUIRE(record.size() == 4);
   CHECK(record.back().event == "submit");
-  CHECK(record.back().payload == R"({"submitted_on":"2016-05-09","late_by_working_days":4})");
+  CHECK(record.back().payload == R"({"received":"2016-05-09","late_by_working_days":4})");
   CHECK(record.back().at == "2016-05-09T10:00:00+02:00");
 }
 

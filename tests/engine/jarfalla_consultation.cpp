@@ -61,9 +61,14 @@ round jarfalla_consultation::create_sent(std::string_view now, std::string_view 
 outcome<assignment> jarfalla_consultation::fire(std::string_view body, std::string_view event,
                                                 std::string_view now,
                                                 std::optional<date> new_deadline) {
+  return fire(body, case_event{.event = std::string(event), .new_deadline = new_deadline}, now);
+}
+
+outcome<assignment> jarfalla_consultation::fire(std::string_view body, const case_event& e,
+                                                std::string_view now, std::string_view actor) {
   return in_transaction(store, [&](store_transaction& tx) {
-    return fire_assignment_event(tx.cases(), tx.reminders(), {at(now), "nämndsekreterare"}, ref,
-                                 body, {std::string(event), "", new_deadline});
+    return fire_assignment_event(tx.cases(), tx.reminders(), {at(now), std::string(actor)}, ref,
+                                 body, e);
   });
 }
 
@@ -97,6 +102,11 @@ std::vector<reminder_view> jarfalla_consultation::reminders() {
   const auto round_id = show().r.id;
   return read_only(store,
                    [&](store_transaction& tx) { return tx.reminders().reminders_of(round_id); });
+}
+
+std::vector<std::pair<round, assignment>> jarfalla_consultation::pending_requests() {
+  return read_only(
+      store, [](store_transaction& tx) { return tx.listings().pending_extension_requests(); });
 }
 
 std::vector<overdue_item> jarfalla_consultation::overdue(std::string_view today) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/cases/commands.hpp"
@@ -38,6 +39,9 @@ struct jarfalla_consultation {
   engine::outcome<engine::assignment> fire(std::string_view body, std::string_view event,
                                            std::string_view now,
                                            std::optional<engine::date> new_deadline = {});
+  engine::outcome<engine::assignment> fire(std::string_view body, const engine::case_event& e,
+                                           std::string_view now,
+                                           std::string_view actor = "nämndsekreterare");
   engine::outcome<engine::round> fire_round(std::string_view event, std::string_view now);
 
   [[nodiscard]] engine::round_view show();
@@ -46,6 +50,7 @@ struct jarfalla_consultation {
   [[nodiscard]] std::vector<engine::event_record> events(std::optional<engine::id_t> body = {});
   [[nodiscard]] std::vector<engine::reminder_view> reminders();
   [[nodiscard]] std::vector<engine::overdue_item> overdue(std::string_view today);
+  [[nodiscard]] std::vector<std::pair<engine::round, engine::assignment>> pending_requests();
 };
 
 }  // namespace bevaka::testing

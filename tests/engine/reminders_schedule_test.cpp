@@ -111,7 +111,8 @@ TEST_CASE("An extension moves the body's reminders to its new deadline", "[engin
   CHECK(format_date(extended->deadline.nominal) == "2016-05-31");
   CHECK(format_date(extended->deadline.effective) == "2016-05-31");
   CHECK(c.events(extended->body_id).back().payload ==
-        R"({"deadline":"2016-05-31","effective_deadline":"2016-05-31"})");
+        R"({"deadline":"2016-05-31","effective_deadline":"2016-05-31",)"
+        R"("deadline_from":"2016-05-02","deadline_to":"2016-05-31"})");
 
   // The old four cancelled, four new ones counted from Tuesday 31 May; +5 skips the national
   // day, Monday 6 June.
@@ -149,7 +150,9 @@ TEST_CASE("An extension that does not move the deadline later is refused and mov
   CHECK(refused.error().code == errc::bad_input);
   CHECK(refused.error().message ==
         "assignment Kst 2015/503 / Polismyndigheten: an extension must move the deadline later "
-        "than 2016-04-30");
+        "than 2016-05-02");
+  // 1 May is a Sunday: that deadline would fall on Monday 2 May, where it is already.
+  CHECK_FALSE(c.fire("Polismyndigheten", "extend", "2016-04-25T11:00", day("2016-05-01")));
   CHECK(c.store.data_version() == written);
   CHECK(format_date(c.of("Polismyndigheten").deadline.effective) == "2016-05-02");
   for (const auto& v : c.reminders()) CHECK(v.r.state == reminder_state::scheduled);

@@ -123,12 +123,23 @@ TEST_CASE("A secretary writes only its own body's start, decide, submit and exte
            {consultation_path + "/assignments/Polismyndigheten/events", R"({"event": "submit"})"},
            {own, R"({"event": "register"})"},
            {own, R"({"event": "decline"})"},
-           {own, R"({"event": "return", "deadline": "2016-06-01"})"}}) {
+           {own, R"({"event": "return", "deadline": "2016-06-01"})"},
+           {own, R"({"event": "extend", "deadline": "2016-05-13"})"}}) {
     INFO(target << " " << body);
     CHECK(s.post(target, secretary, body).status == 403);
   }
   CHECK(everything(s, admin) == before);
-  CHECK(s.post(own, secretary, R"({"event": "extend", "deadline": "2016-05-13"})").status == 200);
+  // A secretary asks for more time; the registrar grants it.
+  CHECK(s.post(own, secretary,
+               R"({"event": "request-extension", "deadline": "2016-05-13", "note": "KDF 12 maj"})")
+            .status == 200);
+  const auto requests = s.get("/api/extension-requests", secretary).json();
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0].at("requested_deadline") == "2016-05-13");
+  CHECK(requests[0].at("by") == "secretary (Kultur-, demokrati- och fritidsnämnden)");
+  CHECK(s.post(own, s.token("registrar"), R"({"event": "extend", "deadline": "2016-05-13"})")
+            .status == 200);
+  CHECK(s.get("/api/extension-requests", admin).json().empty());
   CHECK(s.post(own, secretary, R"({"event": "decide"})").status == 200);
   const auto submitted = s.post(own, secretary, R"({"event": "submit"})");
   CHECK(submitted.status == 200);

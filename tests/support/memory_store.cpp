@@ -225,9 +225,13 @@ class memory_cases final : public case_store {
     auto* stored = by_id(t_.rounds, r.id);
     if (!stored || stored->version != r.version) return false;
     stored->state = r.state;
+    stored->sent_on = r.sent_on;
     stored->version = r.version + 1;
     return true;
   }
+
+  // One command at a time holds the tables: nothing to wait for.
+  std::optional<round> lock_round(id_t round_id) override { return round_by_id(round_id); }
 
   std::vector<assignment> assignments_of(id_t round_id) override {
     return sorted(
@@ -272,6 +276,9 @@ class memory_cases final : public case_store {
     stored->deadline = a.deadline;
     stored->submitted_on = a.submitted_on;
     stored->late_by_working_days = a.late_by_working_days;
+    stored->first_submitted_on = a.first_submitted_on;
+    stored->first_late_by_working_days = a.first_late_by_working_days;
+    stored->extension = a.extension;
     stored->version = a.version + 1;
     return true;
   }
@@ -338,6 +345,17 @@ class memory_listings final : public case_listings {
                     return std::tie(a.deadline.effective, a.round_id) <
                            std::tie(b.deadline.effective, b.round_id);
                   });
+  }
+
+  std::vector<std::pair<round, assignment>> pending_extension_requests() override {
+    std::vector<std::pair<round, assignment>> found;
+    for (const auto& a :
+         sorted(assignments_where(t_, [](const assignment&a) { return a.extension.has_value(); }),
+                [](const assignment&a, const assignment&b) {
+                  return std::tie(a.extension->at, a.id) < std::tie(b.extension->at, b.id);
+                }))
+      found.emplace_back(*by_id(t_.rounds, a.round_id), a);
+    return found;
   }
 
  private:

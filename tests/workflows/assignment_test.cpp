@@ -18,35 +18,49 @@ constexpr facts committee{.body_is_committee = true};
 constexpr facts new_deadline{.new_deadline_given = true};
 constexpr std::string_view committee_reason =
     "a committee must record its decision (decide) before it submits";
-constexpr std::string_view deadline_reason = "extend and return need a new deadline";
+constexpr facts pending_request{.extension_requested = true};
+constexpr std::string_view deadline_reason =
+    "request-extension, extend and return need a new deadline";
+constexpr std::string_view no_request_reason = "no extension has been requested";
 
 // {from, event, facts, to, effects}, grouped by from.
 // clang-format off
 const table<facts, effect> assignment_table = {
-    {"draft",     "send",     other_body,   "sent",       {schedule_reminders}},
-    {"draft",     "withdraw", other_body,   "withdrawn",  {}},
+    {"draft",      "send",              other_body,      "sent",       {schedule_reminders}},
+    {"draft",      "withdraw",          other_body,      "withdrawn",  {}},
 
-    {"sent",      "start",    other_body,   "drafting",   {}},
-    {"sent",      "decide",   committee,    "decided",    {}},
-    {"sent",      "submit",   other_body,   "submitted",  {record_submission, cancel_reminders}},
-    {"sent",      "decline",  other_body,   "declined",   {cancel_reminders}},
-    {"sent",      "extend",   new_deadline, "sent",       {move_deadline}},
-    {"sent",      "withdraw", other_body,   "withdrawn",  {cancel_reminders}},
+    {"sent",       "start",             other_body,      "drafting",   {}},
+    {"sent",       "decide",            committee,       "decided",    {}},
+    {"sent",       "submit",            other_body,      "submitted",  {record_submission, cancel_reminders}},
+    {"sent",       "decline",           other_body,      "declined",   {cancel_reminders}},
+    {"sent",       "request-extension", new_deadline,    "sent",       {record_extension_request}},
+    {"sent",       "extend",            new_deadline,    "sent",       {move_deadline, settle_extension_request}},
+    {"sent",       "deny-extension",    pending_request, "sent",       {settle_extension_request}},
+    {"sent",       "withdraw",          other_body,      "withdrawn",  {cancel_reminders}},
+    {"sent",       "close",             other_body,      "unanswered", {cancel_reminders}},
 
-    {"drafting",  "decide",   committee,    "decided",    {}},
-    {"drafting",  "submit",   other_body,   "submitted",  {record_submission, cancel_reminders}},
-    {"drafting",  "decline",  other_body,   "declined",   {cancel_reminders}},
-    {"drafting",  "extend",   new_deadline, "drafting",   {move_deadline}},
-    {"drafting",  "withdraw", other_body,   "withdrawn",  {cancel_reminders}},
+    {"drafting",   "decide",            committee,       "decided",    {}},
+    {"drafting",   "submit",            other_body,      "submitted",  {record_submission, cancel_reminders}},
+    {"drafting",   "decline",           other_body,      "declined",   {cancel_reminders}},
+    {"drafting",   "request-extension", new_deadline,    "drafting",   {record_extension_request}},
+    {"drafting",   "extend",            new_deadline,    "drafting",   {move_deadline, settle_extension_request}},
+    {"drafting",   "deny-extension",    pending_request, "drafting",   {settle_extension_request}},
+    {"drafting",   "withdraw",          other_body,      "withdrawn",  {cancel_reminders}},
+    {"drafting",   "close",             other_body,      "unanswered", {cancel_reminders}},
 
-    {"decided",   "submit",   committee,    "submitted",  {record_submission, cancel_reminders}},
-    {"decided",   "decline",  committee,    "declined",   {cancel_reminders}},
-    {"decided",   "extend",   new_deadline, "decided",    {move_deadline}},
-    {"decided",   "withdraw", committee,    "withdrawn",  {cancel_reminders}},
+    {"decided",    "submit",            committee,       "submitted",  {record_submission, cancel_reminders}},
+    {"decided",    "decline",           committee,       "declined",   {cancel_reminders}},
+    {"decided",    "request-extension", new_deadline,    "decided",    {record_extension_request}},
+    {"decided",    "extend",            new_deadline,    "decided",    {move_deadline, settle_extension_request}},
+    {"decided",    "deny-extension",    pending_request, "decided",    {settle_extension_request}},
+    {"decided",    "withdraw",          committee,       "withdrawn",  {cancel_reminders}},
+    {"decided",    "close",             committee,       "unanswered", {cancel_reminders}},
 
-    {"submitted", "register", other_body,   "registered", {}},
-    {"submitted", "return",   new_deadline, "drafting",   {move_deadline, schedule_reminders}},
-    {"submitted", "withdraw", other_body,   "withdrawn",  {cancel_reminders}},
+    {"submitted",  "register",          other_body,      "registered", {}},
+    {"submitted",  "return",            new_deadline,    "drafting",   {move_deadline, schedule_reminders}},
+    {"submitted",  "withdraw",          other_body,      "withdrawn",  {cancel_reminders}},
+
+    {"unanswered", "submit",            committee,       "submitted",  {record_submission, cancel_reminders}},
 };
 // clang-format on
 
@@ -56,10 +70,11 @@ TEST_CASE("an assignment's states and events are named as they are stored and ty
           "[workflows]") {
   CHECK(names(assignment_states()) ==
         std::vector<std::string_view>{"draft", "sent", "drafting", "decided", "submitted",
-                                      "registered", "declined", "withdrawn"});
+                                      "registered", "declined", "withdrawn", "unanswered"});
   CHECK(names(assignment_events()) ==
         std::vector<std::string_view>{"send", "start", "decide", "submit", "register", "decline",
-                                      "return", "extend", "withdraw"});
+                                      "return", "request-extension", "extend", "deny-extension",
+                                      "withdraw", "close"});
 }
 
 TEST_CASE("every row of the assignment table reaches its target with its effects", "[workflows]") {
@@ -93,9 +108,22 @@ TEST_CASE("a committee must decide before it submits; other bodies may submit st
 
 TEST_CASE("extend and return are refused without a new deadline", "[workflows]") {
   for (const auto state : {"sent", "drafting", "decided"}) {
+    check_guard_rejects(fire_assignment, state, "request-extension", other_body, deadline_reason);
     check_guard_rejects(fire_assignment, state, "extend", other_body, deadline_reason);
   }
   check_guard_rejects(fire_assignment, "submitted", "return", committee, deadline_reason);
+}
+
+TEST_CASE("an extension is denied only when one was requested", "[workflows]") {
+  for (const auto state : {"sent", "drafting", "decided"})
+    check_guard_rejects(fire_assignment, state, "deny-extension", new_deadline, no_request_reason);
+}
+
+TEST_CASE("an unanswered assignment takes only a late answer", "[workflows]") {
+  for (const auto event : assignment_events()) {
+    INFO(event);
+    CHECK(fire_assignment("unanswered", event, committee).has_value() == (event == "submit"));
+  }
 }
 
 TEST_CASE("an assignment's refusal lists the events its state has rows for, in table order",
@@ -103,12 +131,13 @@ TEST_CASE("an assignment's refusal lists the events its state has rows for, in t
   const auto result = fire_assignment("decided", "start", committee);
   REQUIRE_FALSE(result.has_value());
   CHECK(result.error().accepted_events ==
-        std::vector<std::string_view>{"submit", "decline", "extend", "withdraw"});
+        std::vector<std::string_view>{"submit", "decline", "request-extension", "extend",
+                                      "deny-extension", "withdraw", "close"});
   const auto guarded = fire_assignment("sent", "submit", committee);
   REQUIRE_FALSE(guarded.has_value());
-  CHECK(guarded.error().accepted_events == std::vector<std::string_view>{"start", "decide",
-                                                                         "submit", "decline",
-                                                                         "extend", "withdraw"});
+  CHECK(guarded.error().accepted_events ==
+        std::vector<std::string_view>{"start", "decide", "submit", "decline", "request-extension",
+                                      "extend", "deny-extension", "withdraw", "close"});
 }
 
 TEST_CASE("unknown assignment states and events are refused as unknown", "[workflows]") {
@@ -145,11 +174,16 @@ TEST_CASE("the engine's questions about an assignment's state agree with the tab
   for (const auto state : assignment_states()) {
     INFO(state);
     const auto events = events_from(state, assignment_table);
-    CHECK(assignment_has_ended(state) == events.empty());
-    CHECK(assignment_awaits_answer(state) == (std::ranges::find(events, "submit") != events.end()));
-    if (events.empty()) ended.push_back(state);
+    const bool only_late_answer = events == std::vector<std::string_view>{"submit"};
+    // Ended: nothing more, or only a late answer after the answers closed.
+    CHECK(assignment_has_ended(state) == (events.empty() || only_late_answer));
+    // Awaited: the answers' close reaches it.
+    CHECK(assignment_awaits_answer(state) == (std::ranges::find(events, "close") != events.end()));
+    if (assignment_has_ended(state)) ended.push_back(state);
   }
-  CHECK(names(ended_assignment_states()) == ended);
+  CHECK(names(ended_assignment_states()) ==
+        std::vector<std::string_view>{"registered", "declined", "withdrawn", "unanswered"});
+  CHECK(ended.size() == 4);
   CHECK_FALSE(assignment_has_ended("overdue"));
   CHECK_FALSE(assignment_awaits_answer("overdue"));
 }

@@ -16,24 +16,27 @@ using facts = round_facts;
 constexpr facts annual_report{};
 constexpr facts consultation{.may_skip_council = true};
 constexpr std::string_view council_reason =
-    "an annual report must be discussed in the crime-prevention council (discuss) before it is "
-    "approved";
+    "an annual report must be sent to the crime-prevention council (send-to-council) and "
+    "discussed there (discuss) before it is approved";
 
 // {from, event, facts, to, effects}, grouped by from.
 // clang-format off
 const table<facts, effect> round_table = {
-    {"draft",          "send",          annual_report, "sent",           {send_assignments}},
-    {"draft",          "withdraw",      annual_report, "withdrawn",      {withdraw_assignments}},
+    {"draft",           "send",            annual_report, "sent",            {send_assignments}},
+    {"draft",           "withdraw",        annual_report, "withdrawn",       {withdraw_assignments}},
 
-    {"sent",           "close-answers", annual_report, "answers_closed", {}},
-    {"sent",           "withdraw",      annual_report, "withdrawn",      {withdraw_assignments}},
+    {"sent",            "close-answers",   annual_report, "answers_closed",  {close_assignments}},
+    {"sent",            "withdraw",        annual_report, "withdrawn",       {withdraw_assignments}},
 
-    {"answers_closed", "discuss",       annual_report, "discussed",      {}},
-    {"answers_closed", "approve",       consultation,  "approved",       {}},
-    {"answers_closed", "withdraw",      annual_report, "withdrawn",      {withdraw_assignments}},
+    {"answers_closed",  "send-to-council", annual_report, "sent_to_council", {}},
+    {"answers_closed",  "approve",         consultation,  "approved",        {}},
+    {"answers_closed",  "withdraw",        annual_report, "withdrawn",       {withdraw_assignments}},
 
-    {"discussed",      "approve",       annual_report, "approved",       {}},
-    {"discussed",      "withdraw",      annual_report, "withdrawn",      {withdraw_assignments}},
+    {"sent_to_council", "discuss",         annual_report, "discussed",       {}},
+    {"sent_to_council", "withdraw",        annual_report, "withdrawn",       {withdraw_assignments}},
+
+    {"discussed",       "approve",         annual_report, "approved",        {}},
+    {"discussed",       "withdraw",        annual_report, "withdrawn",       {withdraw_assignments}},
 };
 // clang-format on
 
@@ -41,10 +44,11 @@ const table<facts, effect> round_table = {
 
 TEST_CASE("a round's states and events are named as they are stored and typed", "[workflows]") {
   CHECK(names(round_states()) == std::vector<std::string_view>{"draft", "sent", "answers_closed",
-                                                               "discussed", "approved",
-                                                               "withdrawn"});
-  CHECK(names(round_events()) ==
-        std::vector<std::string_view>{"send", "close-answers", "discuss", "approve", "withdraw"});
+                                                               "sent_to_council", "discussed",
+                                                               "approved", "withdrawn"});
+  CHECK(names(round_events()) == std::vector<std::string_view>{"send", "close-answers",
+                                                               "send-to-council", "discuss",
+                                                               "approve", "withdraw"});
 }
 
 TEST_CASE("every row of the round table reaches its target with its effects", "[workflows]") {
@@ -76,7 +80,15 @@ TEST_CASE("a consultation may be approved without the council; an annual report 
   const auto refused = fire_round("answers_closed", "approve", annual_report);
   REQUIRE_FALSE(refused.has_value());
   CHECK(refused.error().accepted_events ==
-        std::vector<std::string_view>{"discuss", "approve", "withdraw"});
+        std::vector<std::string_view>{"send-to-council", "approve", "withdraw"});
+}
+
+TEST_CASE("the council discusses only what was sent to it", "[workflows]") {
+  CHECK_FALSE(fire_round("answers_closed", "discuss", annual_report).has_value());
+  CHECK_FALSE(fire_round("sent_to_council", "approve", consultation).has_value());
+  const auto discussed = fire_round("sent_to_council", "discuss", annual_report);
+  REQUIRE(discussed.has_value());
+  CHECK(discussed->to == "discussed");
 }
 
 TEST_CASE("unknown round states and events are refused as unknown", "[workflows]") {

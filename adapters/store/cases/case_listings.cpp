@@ -23,4 +23,8 @@ std::vector<assignment> soci_transaction::assignments_of_body(id_t body_id) {
   return prepared_.assignments_of_body.all(conn_, body_id);
 }
 
+std::vector<std::pair<round, assignment>> soci_transaction::pending_extension_requests() {
+  return prepared_.pending_extension_requests.all(conn_);
+}
+
 }  // namespace bevaka::store::detail

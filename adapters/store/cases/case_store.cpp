@@ -45,7 +45,18 @@ id_t soci_transaction::insert_round(const round& r) {
 
 bool soci_transaction::update_round(const round& r) {
   std::erase_if(rounds_by_key_, [&](const auto& cached) { return cached.second.id == r.id; });
-  return prepared_.update_round.run(conn_, r.state, r.version + 1, r.id, r.version) == 1;
+  std::optional<std::string> sent_on;
+  if (r.sent_on) sent_on = format_date(*r.sent_on);
+  return prepared_.update_round.run(conn_, r.state, nullable<text>(sent_on), r.version + 1, r.id,
+                                    r.version) == 1;
+}
+
+// SQLite's BEGIN IMMEDIATE already holds the database's write lock. What this transaction
+// counted of the round's open assignments before the lock may be out of date after it.
+std::optional<round> soci_transaction::lock_round(id_t round_id) {
+  open_assignments_.erase(round_id);
+  if (!conn_.pipeline()) return round_by_id(round_id);
+  return prepared_.lock_round.first(conn_, round_id);
 }
 
 std::vector<assignment> soci_transaction::assignments_of(id_t round_id) {
@@ -80,7 +91,8 @@ bool soci_transaction::has_open_assignment(id_t round_id) {
   if (counted == open_assignments_.end()) {
     const auto ended = ended_assignment_states();
     const auto open = prepared_.open_assignments.read(conn_, round_id, std::string(ended[0]),
-                                                      std::string(ended[1]), std::string(ended[2]));
+                                                      std::string(ended[1]), std::string(ended[2]),
+                                                      std::string(ended[3]));
     counted = open_assignments_.emplace(round_id, open.value_or(0)).first;
   }
   return counted->second > 0;
@@ -108,14 +120,20 @@ id_t soci_transaction::insert_assignment(const assignment& a) {
 // close the answers after the last. On PostgreSQL that count goes with the UPDATE rather than
 // in a round trip of its own.
 bool soci_transaction::update_assignment(const assignment& was, const assignment& a) {
-  std::optional<std::string> submitted;
-  if (a.submitted_on) submitted = format_date(*a.submitted_on);
-  const nullable<text> submitted_on(submitted);
+  const auto date_text = [](const std::optional<date>& day) {
+    return nullable<text>(day ? std::optional(format_date(*day)) : std::nullopt);
+  };
+  const auto submitted_on = date_text(a.submitted_on);
   const nullable<int> late(a.late_by_working_days);
+  const auto first_submitted_on = date_text(a.first_submitted_on);
+  const nullable<int> first_late(a.first_late_by_working_days);
   const int awaiting = assignment_awaits_answer(a.state) ? 1 : 0;
   const bool deadline_moved = a.deadline.nominal != was.deadline.nominal ||
                               a.deadline.effective != was.deadline.effective ||
                               a.deadline.reason != was.deadline.reason;
+  const bool request_changed = a.extension.has_value() != was.extension.has_value() ||
+                               (a.extension && a.extension->at != was.extension->at);
+  const bool first_changed = a.first_submitted_on != was.first_submitted_on;
   auto* pipeline = conn_.pipeline();
   const bool ends = assignment_has_ended(a.state) && !assignment_has_ended(was.state);
   const bool count_along = pipeline && ends && !open_assignments_.contains(a.round_id);
@@ -125,21 +143,31 @@ bool soci_transaction::update_assignment(const assignment& was, const assignment
     const auto& count = prepared_.open_assignments;
     const auto [changed, open] = pipeline->run_then_read_number(
         command.text(), command.pg_parameters(values...), count.text(),
-        count.pg_parameters(a.round_id, text(ended[0]), text(ended[1]), text(ended[2])));
+        count.pg_parameters(a.round_id, text(ended[0]), text(ended[1]), text(ended[2]),
+                            text(ended[3])));
     if (changed == 1) open_assignments_.emplace(a.round_id, open.value_or(0));
     return changed;
   };
   long long changed = 0;
-  if (deadline_moved)
+  if (deadline_moved || request_changed) {
+    const auto request = [&](auto field) {
+      return nullable<text>(a.extension ? std::optional(field(*a.extension)) : std::nullopt);
+    };
     changed = update(prepared_.update_assignment, a.state, awaiting,
                      format_date(a.deadline.nominal), format_date(a.deadline.effective),
-                     a.deadline.reason, submitted_on, late, a.version + 1, a.id, a.version);
-  else if (awaiting != (assignment_awaits_answer(was.state) ? 1 : 0))
+                     a.deadline.reason, submitted_on, late, first_submitted_on, first_late,
+                     request([](const extension_request& r) { return format_date(r.deadline); }),
+                     request([](const extension_request& r) { return r.note; }),
+                     request([](const extension_request& r) { return r.actor; }),
+                     request([](const extension_request& r) { return r.at; }), a.version + 1, a.id,
+                     a.version);
+  } else if (first_changed || awaiting != (assignment_awaits_answer(was.state) ? 1 : 0)) {
     changed = update(prepared_.update_assignment_awaiting, a.state, awaiting, submitted_on, late,
-                     a.version + 1, a.id, a.version);
-  else
+                     first_submitted_on, first_late, a.version + 1, a.id, a.version);
+  } else {
     changed = update(prepared_.update_assignment_state, a.state, submitted_on, late, a.version + 1,
                      a.id, a.version);
+  }
   // A count read along with the UPDATE has it already.
   if (changed == 1 && !count_along &&
       assignment_has_ended(a.state) != assignment_has_ended(was.state))

@@ -11,19 +11,26 @@ body body_row::to_model() const {
 }
 
 void round_row::bind(soci::statement& st) {
-  bind_columns(st, id, kind, ref, title, state, nominal, deadline, reason, shift, version);
+  bind_columns(st, id, kind, ref, title, state, nominal, deadline, reason, shift, version,
+               maybe_null{sent_on, sent_null});
 }
 
 round round_row::to_model() const {
-  return round{id,         stored_name(parse_round_kind, kind, "rounds.kind"),
-               ref,        title,
-               state,      shifted_deadline{stored_date(nominal), stored_date(deadline), reason},
-               shift != 0, version};
+  round r{id,         stored_name(parse_round_kind, kind, "rounds.kind"),
+          ref,        title,
+          state,      shifted_deadline{stored_date(nominal), stored_date(deadline), reason},
+          shift != 0, version};
+  if (sent_null == soci::i_ok) r.sent_on = stored_date(sent_on);
+  return r;
 }
 
 void assignment_row::bind(soci::statement& st) {
   bind_columns(st, id, round_id, body_id, body_name, kind, state, nominal, deadline, reason,
-               maybe_null{submitted_on, submitted_null}, maybe_null{late, late_null}, version);
+               maybe_null{submitted_on, submitted_null}, maybe_null{late, late_null}, version,
+               maybe_null{first_submitted_on, first_submitted_null},
+               maybe_null{first_late, first_late_null}, maybe_null{requested, requested_null},
+               maybe_null{request_note, note_null}, maybe_null{request_actor, actor_null},
+               maybe_null{request_at, at_null});
 }
 
 assignment assignment_row::to_model() const {
@@ -39,6 +46,13 @@ assignment assignment_row::to_model() const {
                version};
   if (submitted_null == soci::i_ok) a.submitted_on = stored_date(submitted_on);
   if (late_null == soci::i_ok) a.late_by_working_days = late;
+  if (first_submitted_null == soci::i_ok) a.first_submitted_on = stored_date(first_submitted_on);
+  if (first_late_null == soci::i_ok) a.first_late_by_working_days = first_late;
+  if (requested_null == soci::i_ok)
+    a.extension = extension_request{.deadline = stored_date(requested),
+                                    .note = note_null == soci::i_ok ? request_note : "",
+                                    .actor = actor_null == soci::i_ok ? request_actor : "",
+                                    .at = at_null == soci::i_ok ? request_at : ""};
   return a;
 }
 

@@ -22,7 +22,8 @@ struct body_row {
 struct round_row {
   long long id = 0, version = 0;
   int shift = 1;
-  std::string kind, ref, title, state, nominal, deadline, reason;
+  std::string kind, ref, title, state, nominal, deadline, reason, sent_on;
+  soci::indicator sent_null = soci::i_null;
   void bind(soci::statement& st);
   [[nodiscard]] engine::round to_model() const;
 };
@@ -32,6 +33,12 @@ struct assignment_row {
   std::string body_name, kind, state, nominal, deadline, reason, submitted_on;
   int late = 0;
   soci::indicator submitted_null = soci::i_null, late_null = soci::i_null;
+  std::string first_submitted_on;
+  int first_late = 0;
+  soci::indicator first_submitted_null = soci::i_null, first_late_null = soci::i_null;
+  std::string requested, request_note, request_actor, request_at;
+  soci::indicator requested_null = soci::i_null, note_null = soci::i_null,
+                  actor_null = soci::i_null, at_null = soci::i_null;
   void bind(soci::statement& st);
   [[nodiscard]] engine::assignment to_model() const;
 };
