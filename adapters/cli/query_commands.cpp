@@ -9,9 +9,11 @@ namespace {
 
 using engine::outcome;
 
-const std::vector<std::string> overdue_columns{
-    "ref", "title", "body", "deadline", "working_days_overdue", "state", "failed_reminders"};
-const std::vector<std::string> log_columns{"at", "body", "event", "from", "to", "by", "note"};
+const table_columns overdue_columns{
+    {"ref", "title", "body", "deadline", "working_days_overdue", "state", "failed_reminders"},
+    views::lifecycle::assignment};
+const table_columns log_columns{{"at", "body", "event", "from", "to", "by", "note"},
+                                views::lifecycle::assignment};
 
 void add_overdue(CLI::App& app, handler& chosen) {
   auto kind = std::make_shared<std::string>();
