@@ -26,12 +26,11 @@ template <class Write, class Work>
 namespace detail {
 
 // write_object or write_rows.
-using table_writer = void (*)(std::ostream&, output_format, const json&,
-                              const std::vector<std::string>&);
+using table_writer = void (*)(std::ostream&, output_format, const json&, const table_columns&);
 
 template <class Work>
-engine::outcome<void> answer_table(runtime& rt, table_writer write,
-                                   const std::vector<std::string>& columns, Work&& work) {
+engine::outcome<void> answer_table(runtime& rt, table_writer write, const table_columns& columns,
+                                   Work&& work) {
   const auto write_table = [write, &columns](runtime& to, const json& value) {
     write(to.out, to.format, value, columns);
   };
@@ -42,16 +41,14 @@ engine::outcome<void> answer_table(runtime& rt, table_writer write,
 
 // `work` returns outcome<json> with one object, written as write_object writes it.
 template <class Work>
-[[nodiscard]] engine::outcome<void> answer_object(runtime& rt,
-                                                  const std::vector<std::string>& columns,
+[[nodiscard]] engine::outcome<void> answer_object(runtime& rt, const table_columns& columns,
                                                   Work&& work) {
   return detail::answer_table(rt, write_object, columns, std::forward<Work>(work));
 }
 
 // `work` returns outcome<json> with an array of flat objects, written as write_rows writes it.
 template <class Work>
-[[nodiscard]] engine::outcome<void> answer_rows(runtime& rt,
-                                                const std::vector<std::string>& columns,
+[[nodiscard]] engine::outcome<void> answer_rows(runtime& rt, const table_columns& columns,
                                                 Work&& work) {
   return detail::answer_table(rt, write_rows, columns, std::forward<Work>(work));
 }

@@ -14,8 +14,9 @@ namespace {
 using engine::outcome;
 
 const std::vector<std::string> body_columns{"id", "name", "kind", "emails"};
-const std::vector<std::string> assignment_columns{
-    "ref", "body", "state", "deadline", "submitted_on", "late_by_working_days"};
+const table_columns assignment_columns{
+    {"ref", "body", "state", "deadline", "submitted_on", "late_by_working_days"},
+    views::lifecycle::assignment};
 
 void write_round(runtime& rt, const json& round) {
   if (rt.format == output_format::json) {
@@ -25,10 +26,12 @@ void write_round(runtime& rt, const json& round) {
   json rows = round.at("assignments");
   for (auto& row : rows) row["ref"] = round.at("ref");
   if (rt.format == output_format::text) {
-    rt.out << fmt::format("{}  {}\n{}, {}, deadline {}", round.at("ref").get<std::string>(),
-                          round.at("title").get<std::string>(), round.at("kind").get<std::string>(),
-                          round.at("state").get<std::string>(),
-                          round.at("deadline").get<std::string>());
+    rt.out << fmt::format(
+        "{}  {}\n{}, {}, sista dag {}", round.at("ref").get<std::string>(),
+        round.at("title").get<std::string>(),
+        views::swedish_round_kind(round.at("kind").get<std::string>()),
+        views::swedish_state(views::lifecycle::round, round.at("state").get<std::string>()),
+        round.at("deadline").get<std::string>());
     if (!round.at("deadline_reason").is_null())
       rt.out << fmt::format(" ({})", round.at("deadline_reason").get<std::string>());
     rt.out << "\n\n";

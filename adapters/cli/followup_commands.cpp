@@ -21,13 +21,15 @@ using engine::outcome;
 using views::to_json;
 using views::to_json_list;
 
-const std::vector<std::string> item_columns{"id",       "unit",  "area",      "activity",
-                                            "category", "state", "incomplete"};
+const table_columns item_columns{
+    {"id", "unit", "area", "activity", "category", "state", "incomplete"},
+    views::lifecycle::action_item};
 const std::vector<std::string> import_columns{"unit",       "areas",       "items",
                                               "incomplete", "created",     "updated",
                                               "unchanged",  "work_period", "plan_period"};
 const std::vector<std::string> area_columns{"unit", "area", "items", "incomplete"};
-const std::vector<std::string> event_columns{"at", "event", "from", "to", "by", "note"};
+const table_columns event_columns{{"at", "event", "from", "to", "by", "note"},
+                                  views::lifecycle::action_item};
 
 outcome<std::optional<engine::half_year>> read_period(const std::string& text) {
   if (text.empty()) return std::optional<engine::half_year>{};

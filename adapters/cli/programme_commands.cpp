@@ -16,7 +16,8 @@ using views::to_json_rows;
 
 const std::vector<std::string> group_columns{"id",      "name",           "kind",   "coordinator",
                                              "members", "meets_per_year", "part_of"};
-const std::vector<std::string> plan_columns{"id", "ref", "title", "group", "period", "state"};
+const table_columns plan_columns{{"id", "ref", "title", "group", "period", "state"},
+                                 views::lifecycle::action_plan};
 const std::vector<std::string> goal_columns{"id", "position", "text", "target", "direction"};
 const std::vector<std::string> override_columns{"goal", "year", "status", "reason", "by", "at"};
 
@@ -103,10 +104,11 @@ void write_plan(runtime& rt, const json& plan) {
   for (const auto& y : rows.empty() ? json::array() : plan["goals"][0]["years"])
     columns.push_back(std::to_string(y.at("year").get<int>()));
   if (rt.format == output_format::text)
-    rt.out << fmt::format("{}  {}\n{}, {}, {}\n\n", plan.at("ref").get<std::string>(),
-                          plan.at("title").get<std::string>(), plan.at("group").get<std::string>(),
-                          plan.at("period").get<std::string>(),
-                          plan.at("state").get<std::string>());
+    rt.out << fmt::format(
+        "{}  {}\n{}, {}, {}\n\n", plan.at("ref").get<std::string>(),
+        plan.at("title").get<std::string>(), plan.at("group").get<std::string>(),
+        plan.at("period").get<std::string>(),
+        views::swedish_state(views::lifecycle::action_plan, plan.at("state").get<std::string>()));
   write_rows(rt.out, rt.format, rows, columns);
 }
 

@@ -9,12 +9,14 @@ namespace {
 
 using engine::outcome;
 
-const std::vector<std::string> overdue_columns{
-    "ref", "title", "body", "deadline", "working_days_overdue", "state", "failed_reminders"};
-const std::vector<std::string> log_columns{"at", "body",          "event",       "from", "to",
-                                           "by", "deadline_from", "deadline_to", "note"};
-const std::vector<std::string> request_columns{"ref",  "body", "deadline", "requested_deadline",
-                                               "note", "by",   "at"};
+const table_columns overdue_columns{
+    {"ref", "title", "body", "deadline", "working_days_overdue", "state", "failed_reminders"},
+    views::lifecycle::assignment};
+const table_columns log_columns{
+    {"at", "body", "event", "from", "to", "by", "deadline_from", "deadline_to", "note"},
+    views::lifecycle::assignment};
+const table_columns request_columns{
+    {"ref", "body", "deadline", "requested_deadline", "note", "by", "at"}};
 
 void add_overdue(CLI::App& app, handler& chosen) {
   auto kind = std::make_shared<std::string>();

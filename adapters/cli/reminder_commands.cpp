@@ -23,10 +23,12 @@ namespace {
 
 using engine::outcome;
 
-const std::vector<std::string> reminder_columns{"ref",   "body",     "kind",    "due_at",
-                                                "state", "attempts", "sent_at", "to"};
-const std::vector<std::string> remind_columns{"ref",   "body",     "kind",    "due_at",
-                                              "state", "attempts", "subject", "to"};
+const table_columns reminder_columns{
+    {"ref", "body", "kind", "due_at", "state", "attempts", "sent_at", "to"},
+    views::lifecycle::reminder};
+const table_columns remind_columns{
+    {"ref", "body", "kind", "due_at", "state", "attempts", "subject", "to"},
+    views::lifecycle::reminder};
 
 // Unique among the processes that share a database: the host, the process and a random part
 // (a pid can come back after a restart).

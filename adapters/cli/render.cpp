@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "adapters/cli/text_heads.hpp"
+
 namespace bevaka::cli {
 namespace {
 
@@ -57,6 +59,36 @@ std::vector<std::string> row_cells(const json& row, const std::vector<std::strin
   return cells;
 }
 
+bool holds_state(std::string_view key) { return key == "state" || key == "from" || key == "to"; }
+
+// Whose states the row's state columns hold (table_columns).
+views::lifecycle states_of_row(const json& row, views::lifecycle states) {
+  const bool round_event =
+      states == views::lifecycle::assignment && row.contains("body") && row.at("body").is_null();
+  return round_event ? views::lifecycle::round : states;
+}
+
+std::vector<std::string> text_cells(const json& row, const table_columns& columns) {
+  auto cells = row_cells(row, columns.keys);
+  if (!columns.states) return cells;
+  const auto states = states_of_row(row, *columns.states);
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    if (holds_state(columns.keys[i]) && !cells[i].empty())
+      cells[i] = std::string(views::swedish_state(states, cells[i]));
+  return cells;
+}
+
+void write_text_rows(std::ostream& out, const json& rows, const table_columns& columns) {
+  if (rows.empty()) {
+    out << "(inga)\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> lines(1);
+  for (const auto& key : columns.keys) lines.front().emplace_back(text_head(key));
+  for (const auto& row : rows) lines.push_back(text_cells(row, columns));
+  write_text_table(out, lines);
+}
+
 }  // namespace
 
 std::optional<output_format> parse_output_format(std::string_view text) {
@@ -67,26 +99,21 @@ std::optional<output_format> parse_output_format(std::string_view text) {
 }
 
 void write_rows(std::ostream& out, output_format format, const json& rows,
-                const std::vector<std::string>& columns) {
+                const table_columns& columns) {
   if (format == output_format::json) {
     out << rows.dump(2) << '\n';
     return;
   }
-  std::vector<std::vector<std::string>> lines{columns};
-  for (const auto& row : rows) lines.push_back(row_cells(row, columns));
-  if (format == output_format::csv) {
-    for (const auto& line : lines) write_csv_line(out, line);
+  if (format == output_format::text) {
+    write_text_rows(out, rows, columns);
     return;
   }
-  if (rows.empty()) {
-    out << "(none)\n";
-    return;
-  }
-  write_text_table(out, lines);
+  write_csv_line(out, columns.keys);
+  for (const auto& row : rows) write_csv_line(out, row_cells(row, columns.keys));
 }
 
 void write_object(std::ostream& out, output_format format, const json& object,
-                  const std::vector<std::string>& columns) {
+                  const table_columns& columns) {
   if (format == output_format::json) {
     out << object.dump(2) << '\n';
     return;

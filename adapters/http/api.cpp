@@ -9,6 +9,7 @@
 #include "adapters/http/api_error.hpp"
 #include "adapters/http/dashboard_files.hpp"
 #include "adapters/http/detail/call.hpp"
+#include "adapters/http/state_names_script.hpp"
 #include "adapters/http/token_secret.hpp"
 
 namespace bevaka::http {
@@ -175,8 +176,16 @@ api_response with_api_headers(api_response response) {
   return response;
 }
 
+// The dashboard's files, and the state names it shares with the other surfaces.
+std::optional<static_file> dashboard_or_state_names(std::string_view path) {
+  static const std::string script = state_names_script();
+  if (path == "/state-names.js")
+    return static_file{"/state-names.js", "text/javascript; charset=utf-8", script};
+  return dashboard_file(path);
+}
+
 api_response dashboard_response(std::string_view method, std::string_view path) {
-  const auto file = dashboard_file(path);
+  const auto file = dashboard_or_state_names(path);
   if (!file) return error_response(not_found(fmt::format("nothing at {}", path)));
   if (method != "GET")
     return error_response({405, "method_not_allowed", "the dashboard answers GET only"});

@@ -3,6 +3,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "adapters/views/swedish_names.hpp"
+
 namespace bevaka::http {
 namespace {
 
@@ -44,7 +46,9 @@ std::string compact_date(engine::date day) {
 std::string event_lines(const engine::obligation& o, std::string_view stamp,
                         std::string_view uid_host) {
   const auto& d = o.a.deadline;
-  std::string description = fmt::format("Diarienummer {}. Status: {}.", o.r.ref, o.a.state);
+  std::string description =
+      fmt::format("Diarienummer {}. Status: {}.", o.r.ref,
+                  views::swedish_state(views::lifecycle::assignment, o.a.state));
   if (!d.reason.empty())
     description += fmt::format("\nSista dag {} ({}); gäller {}.", engine::format_date(d.nominal),
                                d.reason, engine::format_date(d.effective));

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "adapters/views/swedish_names.hpp"
 #include "workflows/action_item.hpp"
 
 namespace bevaka::report::detail {
@@ -70,7 +71,8 @@ std::string latest_outcome_text(const engine::indicator& i) {
 
 std::string delivery_text(const engine::body_report& body) {
   if (body.status == engine::delivery::late)
-    return fmt::format("sen, {} arbetsdagar", body.a.late_by_working_days.value_or(0));
+    return fmt::format("sen, {}",
+                       views::working_days_text(body.a.late_by_working_days.value_or(0)));
   return std::string(swedish(body.status));
 }
 

@@ -34,7 +34,7 @@ struct state_word {
 // "grön (72)", "röd", "ej bedömd", with " *" when a person set it: one goal's year in the table.
 [[nodiscard]] std::string goal_year_text(const engine::goal_year& y);
 
-// "sen, 3 arbetsdagar" and the like, for the status table.
+// "sen, 1 arbetsdag", "sen, 3 arbetsdagar" and the like, for the status table.
 [[nodiscard]] std::string delivery_text(const engine::body_report& body);
 
 }  // namespace bevaka::report::detail

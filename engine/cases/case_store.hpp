@@ -17,6 +17,8 @@ class case_store {
   virtual ~case_store() = default;
 
   [[nodiscard]] virtual std::optional<body> body_by_id(id_t id) = 0;
+  // The body whose name is `name` as a person reads it (same_name: any case, NFC or NFD), so
+  // that no two bodies differ only so. The exact spelling should be the fast path.
   [[nodiscard]] virtual std::optional<body> body_by_name(std::string_view name) = 0;
   // All bodies, or those of one kind, ordered by name.
   [[nodiscard]] virtual std::vector<body> bodies(std::optional<body_kind> kind) = 0;

@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "engine/shared/closest_names.hpp"
+
 namespace bevaka::engine {
 namespace {
 
@@ -12,6 +14,15 @@ std::optional<id_t> as_id(std::string_view key) {
   const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
   if (ec != std::errc{} || end != key.data() + key.size() || id <= 0) return std::nullopt;
   return id;
+}
+
+// "no body 'Socialnamnden'; did you mean 'Socialnämnden'?": the nearest names, if any is near.
+std::string no_body_message(case_store& cases, std::string_view key) {
+  std::vector<std::string> names;
+  for (auto& b : cases.bodies(std::nullopt)) names.push_back(std::move(b.name));
+  const auto near = closest_names(key, names);
+  if (near.empty()) return fmt::format("no body '{}'", key);
+  return fmt::format("no body '{}'; did you mean {}?", key, quoted_choices(near));
 }
 
 }  // namespace
@@ -27,7 +38,7 @@ outcome<body> find_body(case_store& cases, std::string_view key) {
   if (auto by_name = cases.body_by_name(key)) return *by_name;
   if (const auto id = as_id(key))
     if (auto by_id = cases.body_by_id(*id)) return *by_id;
-  return make_error(errc::not_found, fmt::format("no body with id or name '{}'", key));
+  return make_error(errc::not_found, no_body_message(cases, key));
 }
 
 outcome<round_and_assignment> find_assignment(case_store& cases, std::string_view round_key,

@@ -12,7 +12,8 @@ namespace bevaka::engine {
 // `key` is the round's id ("12") or its reference number ("Kst 2015/503"). not_found otherwise.
 [[nodiscard]] outcome<round> find_round(case_store& cases, std::string_view key);
 
-// `key` is the body's id or its name. not_found otherwise.
+// `key` is the body's id or its name in any case and Unicode form (case_store::body_by_name).
+// not_found otherwise, with the closest names in the message (closest_names).
 [[nodiscard]] outcome<body> find_body(case_store& cases, std::string_view key);
 
 struct round_and_assignment {

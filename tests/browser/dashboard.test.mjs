@@ -114,6 +114,16 @@ test("the rounds page shows progress and every body's status; a round has its ti
   await page.screenshot({ path: `${artefacts}/04-omgang.png`, fullPage: true });
 });
 
+test("a failure is told in Swedish by its kind, never in the server's English", async () => {
+  const page = await newPage();
+  await logIn(page, registrar);
+  await page.getByRole("heading", { level: 1, name: "Förfallna" }).waitFor();
+  await page.goto(`${url}#/omgang/999`);
+  await page.getByRole("heading", { level: 1, name: "Omgång" }).waitFor();
+  await page.getByText("Det som söktes finns inte.").waitFor();
+  assert.doesNotMatch(await page.locator("main").textContent(), /no round|reference number|999/);
+});
+
 test("a secretary records a submission after confirming it, and it leaves the overdue list",
      async () => {
   const page = await newPage({ width: 390, height: 844 });  // a phone

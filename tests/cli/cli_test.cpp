@@ -892,21 +892,69 @@ TEST_CASE("--format csv prints a header row and RFC 4180 rows", "[cli]") {
   CHECK(parse_csv(empty.out).size() == 1);
 }
 
-TEST_CASE("--format text prints for people, and an unknown format is refused", "[cli]") {
+TEST_CASE("--format text prints for people, in Swedish, and an unknown format is refused",
+          "[cli]") {
   fresh_cli cli;
   add_bodies(cli);
   send_consultation(cli);
+  cli.ok({"assignment", "event", ref, "Socialnämnden", "start"});
   cli.now = "2016-05-04";
   const auto overdue = cli({"overdue", "--format", "text"});
   REQUIRE(overdue.code == exit_ok);
   CHECK_THAT(overdue.out, Contains("Brandkåren Attunda"));
   CHECK_THAT(overdue.out, Contains(ref));
   CHECK_FALSE(json::accept(overdue.out));
+  const auto heads = overdue.out.substr(0, overdue.out.find('\n'));
+  for (const auto* head :
+       {"Diarienummer", "Ärende", "Organ", "Sista dag", "Försenad (arbetsdagar)", "Status"})
+    CHECK_THAT(heads, Contains(head));
+  CHECK_THAT(overdue.out, Contains("Påbörjad"));
+  CHECK_THAT(overdue.out, Contains("Skickad"));
+  CHECK_THAT(overdue.out,
+             !Contains("working_days_overdue") && !Contains("drafting") && !Contains(" sent"));
+
   const auto round = cli({"round", "show", ref, "--format", "text"});
   REQUIRE(round.code == exit_ok);
   CHECK_THAT(round.out, Contains(title));
+  CHECK_THAT(round.out, Contains("Remiss, Ute på remiss, sista dag 2016-05-02"));
   CHECK_THAT(round.out, Contains("Socialnämnden"));
+  CHECK_THAT(round.out, Contains("Påbörjad"));
+
+  // The log holds the round's states and the assignments': each by its own name.
+  const auto log = cli({"log", ref, "--format", "text"});
+  REQUIRE(log.code == exit_ok);
+  CHECK_THAT(log.out, Contains("Utkast") && Contains("Ute på remiss") && Contains("Påbörjad"));
+
+  // CSV keeps the contract: English keys and state names.
+  const auto csv = cli({"overdue", "--format", "csv"});
+  CHECK_THAT(csv.out, Contains("working_days_overdue") && Contains(",drafting,"));
   check_refusal(cli({"overdue", "--format", "xml"}), exit_bad_input, {"xml"});
+}
+
+TEST_CASE("a body is found in any case and Unicode form, and a near miss names the body meant",
+          "[cli]") {
+  fresh_cli cli;
+  add_bodies(cli);
+  send_consultation(cli);
+  cli.now = "2016-03-01";
+  CHECK(cli.ok({"assignment", "event", ref, "SOCIALNÄMNDEN", "start"}).at("state") == "drafting");
+  // "Järfällahus AB" with each ä as "a" and U+0308 COMBINING DIAERESIS, as macOS may send it.
+  CHECK(
+      cli.ok({"assignment", "event", ref, "ja\xCC\x88rfa\xCC\x88llahus ab", "start"}).at("body") ==
+      "Järfällahus AB");
+
+  const auto before = snapshot(cli);
+  check_refusal(cli({"assignment", "event", ref, "Socialnamnden", "decide"}), exit_not_found,
+                {"no body 'Socialnamnden'; did you mean 'Socialnämnden'?"});
+  check_refusal(
+      cli({"round", "create", "--kind", "consultation", "--ref", "Kst 2016/9", "--title", "Remiss",
+           "--deadline", "2016-04-30", "--to", "Polismyndigheten", "--to", "Kompetensnamnden"}),
+      exit_not_found, {"no body 'Kompetensnamnden'; did you mean 'Kompetensnämnden'?"});
+  check_refusal(cli({"body", "add", "socialnämnden", "--kind", "committee"}), exit_refused,
+                {"already exists"});
+  check_refusal(cli({"body", "add", "POLISMYNDIGHETEN", "--kind", "authority"}), exit_refused,
+                {"already exists"});
+  CHECK(snapshot(cli) == before);
 }
 
 TEST_CASE("global options may come after the command", "[cli]") {

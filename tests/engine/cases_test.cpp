@@ -151,7 +151,7 @@ TEST_CASE(
   const auto unknown = c.create(unknown_body, "2016-02-23T10:00");
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().code == errc::not_found);
-  CHECK(unknown.error().message == "no body with id or name 'Räddningstjänsten Syd'");
+  CHECK(unknown.error().message == "no body 'Räddningstjänsten Syd'");
 
   auto untitled = c.request();
   untitled.ref = "Kst 2016/121";

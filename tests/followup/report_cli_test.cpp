@@ -69,6 +69,17 @@ TEST_CASE("sections are refused for a consultation, and from a file without them
         exit_not_found);
 }
 
+TEST_CASE("a report written one working day late says so in the singular", "[report][cli]") {
+  followup_cli cli;
+  annual_round(cli);
+  deliver(cli, "Barn- och ungdomsnämnden", "2017-04-03");  // Friday's deadline, then Monday
+  cli.now = "2017-04-10";
+  const auto md = cli({"report", annual_ref, "--format", "md"});
+  REQUIRE(md.code == 0);
+  CHECK_THAT(md.out, Contains("| Barn- och ungdomsnämnden | sen, 1 arbetsdag | 3 april 2017 |"));
+  CHECK_THAT(md.out, Contains("## Barn- och ungdomsnämnden\n\nsen, 1 arbetsdag\n"));
+}
+
 TEST_CASE("the compiled report shows every body's status, sections, indicators and the table",
           "[report][cli]") {
   followup_cli cli;

@@ -200,6 +200,20 @@ TEST_CASE("Refusals are JSON {error, detail} with their status, and write nothin
   CHECK(snapshot(s, token) == before);
 }
 
+TEST_CASE("A body is found in any case over HTTP, and a near miss's detail names the body meant",
+          "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  const auto token = s.token("admin");
+  s.start();
+  const auto found = s.get("/api/bodies/SOCIALN%C3%84MNDEN/assignments", token);
+  REQUIRE(found.status == 200);
+  CHECK(found.json().at(0).at("body") == "Socialnämnden");
+  const auto missed = s.get("/api/bodies/Socialnamnden/assignments", token);
+  check_refusal(missed, 404, "not_found");
+  CHECK(missed.json().at("detail") == "no body 'Socialnamnden'; did you mean 'Socialnämnden'?");
+}
+
 TEST_CASE("Without a valid token the API answers 401, the rest stays open", "[http]") {
   served_bevaka s;
   s.seed_consultation();

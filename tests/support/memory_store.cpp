@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "engine/shared/reference_number.hpp"
+#include "engine/shared/text.hpp"
 #include "workflows/assignment.hpp"
 
 namespace bevaka::testing {
@@ -187,7 +188,7 @@ class memory_cases final : public case_store {
 
   std::optional<body> body_by_name(std::string_view name) override {
     for (const auto& b : t_.bodies)
-      if (b.name == name) return b;
+      if (same_name(b.name, name)) return b;
     return std::nullopt;
   }
 

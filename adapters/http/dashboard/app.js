@@ -14,15 +14,12 @@ const session = {
   end() { sessionStorage.clear(); },
 };
 
-const assignmentStates = {
-  draft: "Utkast", sent: "Skickad", drafting: "Påbörjad", decided: "Beslutad i nämnd",
-  submitted: "Inlämnad", registered: "Registrerad", declined: "Avstår", withdrawn: "Återkallad",
-};
-const roundStates = {
-  draft: "Utkast", sent: "Ute på remiss", answers_closed: "Svarstiden stängd",
-  discussed: "Diskuterad i KBR", approved: "Godkänd av KS", withdrawn: "Återkallad",
-};
-const roundKinds = { consultation: "Remiss", "annual-report": "Årlig rapportering" };
+// The Swedish state names every surface shares (adapters/views/swedish_names.cpp), served as
+// state-names.js before this script.
+/* global stateNames */
+const assignmentStates = stateNames.assignment;
+const roundStates = stateNames.round;
+const roundKinds = stateNames.round_kind;
 const eventNames = {
   create: "Skapad", send: "Skickad", start: "Påbörjad", decide: "Beslutad i nämnd",
   submit: "Svar inlämnat", register: "Registrerad", decline: "Avstår", return: "Återsänd",
@@ -66,11 +63,32 @@ function say(message, isError = false) {
   status.classList.toggle("error", isError);
 }
 
+// What a person reads when a request fails, by the error's kind (adapters/http/api_error.cpp):
+// the server's detail is English, for the API's users and the logs, never for the page.
+const errorMessages = {
+  bad_input: "Uppgifterna kunde inte tolkas. Kontrollera dem och försök igen.",
+  not_found: "Det som söktes finns inte. Kontrollera diarienumret eller organets namn.",
+  duplicate: "Det finns redan något med samma namn eller diarienummer.",
+  refused: "Ärendets läge tillåter inte den ändringen.",
+  conflict: "Någon annan ändrade ärendet samtidigt. Ladda om sidan och försök igen.",
+  forbidden: "Din roll får inte göra det här.",
+  unauthorized: "Nyckeln gäller inte.",
+  database: "Databasen svarar inte just nu. Försök igen om en stund.",
+  internal: "Något gick fel i bevaka. Försök igen om en stund.",
+  unreachable: "Kunde inte nå bevaka. Kontrollera nätverket och försök igen.",
+};
+
 class ApiError extends Error {
-  constructor(status, body) {
-    super(body && body.detail ? body.detail : `HTTP ${status}`);
+  constructor(status, kind) {
+    super(errorMessages[kind] || `Något gick fel (HTTP ${status}). Försök igen om en stund.`);
     this.status = status;
+    this.kind = kind;
   }
+}
+
+// A failure in words for the page; an error of the page's own (a bug) is no reading for users.
+function messageOf(error) {
+  return error instanceof ApiError ? error.message : errorMessages.internal;
 }
 
 // The day the last answer was for: the server's clock, or the day picked as "as of".
@@ -81,9 +99,9 @@ async function api(path, { method = "GET", body, token = session.token } = {}) {
     method,
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  }).catch(() => { throw new ApiError(0, "unreachable"); });
   const answer = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, answer);
+  if (!response.ok) throw new ApiError(response.status, answer && answer.error);
   today = response.headers.get("Bevaka-Today") || today;
   return answer;
 }
@@ -235,9 +253,7 @@ function timeline(log) {
 const reminderKinds = {
   reminder: "Påminnelse", overdue: "Försenat svar", escalation: "Till registrator",
 };
-const reminderStates = {
-  scheduled: "Planerad", sent: "Skickad", cancelled: "Inställd", failed: "Gick inte fram",
-};
+const reminderStates = stateNames.reminder;
 
 function reminderTable(reminders) {
   if (reminders.length === 0) return h("p", { class: "empty" }, "Inga påminnelser.");
@@ -313,7 +329,7 @@ async function record(obligation, action) {
     say(`Registrerat: ${eventNames[action.event]} för ${obligation.body} i ${obligation.ref}.`);
     await show();
   } catch (error) {
-    say(`Ändringen gjordes inte: ${error.message}`, true);
+    say(`Ändringen gjordes inte. ${messageOf(error)}`, true);
   }
 }
 
@@ -354,9 +370,7 @@ const groupKinds = {
   "crime-prevention-council": "Brottsförebyggande råd", "focus-group": "Fokusgrupp",
   "cooperation-group": "Samverkansgrupp",
 };
-const planStates = {
-  draft: "Utkast", decided: "Beslutad", "in-force": "Gäller", evaluated: "Utvärderad",
-};
+const planStates = stateNames.action_plan;
 const colours = { green: "Grön", yellow: "Gul", red: "Röd", "not-assessed": "Ej bedömd" };
 const dutySteps = {
   "situation-picture": "Lägesbild", "action-plan": "Åtgärdsplan", "follow-up": "Uppföljning",
@@ -480,7 +494,7 @@ function loginPage(message) {
       await show();
     } catch (error) {
       say(error.status === 401 ? "Nyckeln gäller inte. Kontrollera den och försök igen."
-                               : `Kunde inte logga in: ${error.message}`, true);
+                               : `Kunde inte logga in. ${messageOf(error)}`, true);
       input.focus();
     }
   } },
@@ -545,7 +559,7 @@ async function show() {
       main.replaceChildren(...loginPage("Nyckeln gäller inte längre. Logga in igen."));
       return;
     }
-    main.replaceChildren(h("h1", {}, page.title), h("p", { class: "error" }, error.message));
+    main.replaceChildren(h("h1", {}, page.title), h("p", { class: "error" }, messageOf(error)));
   }
 }
 

@@ -1,6 +1,7 @@
 // The cases port on one transaction: bodies, rounds, assignments and their record.
 #include "adapters/store/soci_transaction.hpp"
 #include "engine/shared/reference_number.hpp"
+#include "engine/shared/text.hpp"
 #include "workflows/assignment.hpp"
 
 namespace bevaka::store::detail {
@@ -15,7 +16,12 @@ std::optional<body> soci_transaction::body_by_id(id_t id) {
 }
 
 std::optional<body> soci_transaction::body_by_name(std::string_view name) {
-  return prepared_.body_by_name.first(conn_, std::string(name));
+  if (auto exact = prepared_.body_by_name.first(conn_, std::string(name))) return exact;
+  // Another case or Unicode form, which SQL cannot fold: a municipality has a few dozen bodies,
+  // and a name typed exactly never gets here.
+  for (auto& b : bodies(std::nullopt))
+    if (same_name(b.name, name)) return std::move(b);
+  return std::nullopt;
 }
 
 std::vector<body> soci_transaction::bodies(std::optional<body_kind> kind) {
