@@ -312,6 +312,15 @@ const std::vector<migration> all_migrations{
          R"(ALTER TABLE rounds ADD COLUMN ref_key TEXT NOT NULL DEFAULT '')",
      },
      fill_reference_keys},
+    // One reminder at a time: a claim asks whether a later reminder of the same assignment is
+    // due or sent (statements.cpp, later_step_exists), whatever its state, so the assignment's
+    // reminders are found by an index of their own. The new state `superseded` needs no
+    // change: reminders still scheduled are superseded by the first claim that finds them due.
+    {8,
+     "superseded reminders",
+     {
+         R"(CREATE INDEX reminders_by_assignment ON reminders (assignment_id, due_at))",
+     }},
 };
 
 }  // namespace
