@@ -104,7 +104,9 @@ void add_remind(CLI::App& app, handler& chosen) {
       if (!s) return s.error();
       const auto settings = dispatch_settings_from(*s);
       if (!settings) return settings.error();
-      const engine::fixed_clock clock(rt.now);
+      // Time runs on from --now while the reminders go out: each claim's lease must run from
+      // the moment it is taken, not from the start of a run that may outlast it.
+      const engine::running_clock clock(rt.now);
       std::vector<engine::dispatched> handled;
       if (*dry_run) {
         handled = engine::preview_due(rt.store(), clock, *settings);

@@ -430,6 +430,15 @@ const std::vector<migration> all_migrations{
               WHERE requested_deadline IS NOT NULL)",
      },
      fill_round_details},
+    // One reminder at a time: a claim asks whether a later reminder of the same assignment is
+    // due or sent (statements.cpp, later_step_exists), whatever its state, so the assignment's
+    // reminders are found by an index of their own. The new state `superseded` needs no
+    // change: reminders still scheduled are superseded by the first claim that finds them due.
+    {9,
+     "superseded reminders",
+     {
+         R"(CREATE INDEX reminders_by_assignment ON reminders (assignment_id, due_at))",
+     }},
 };
 
 }  // namespace

@@ -251,6 +251,16 @@ std::vector<engine::reminder_view> soci_store::claim_due_reminders(engine::insta
   return claimed;
 }
 
+bool soci_store::renew_lease(const engine::reminder& r, engine::instant lease_until,
+                             std::string_view holder) {
+  bool renewed = false;
+  run([&](detail::soci_transaction& tx) {
+    renewed = tx.renew_lease(r, lease_until, holder);
+    return renewed;
+  });
+  return renewed;
+}
+
 bool soci_store::settle_reminder(const engine::reminder& r, std::string_view holder) {
   bool settled = false;
   run([&](detail::soci_transaction& tx) {

@@ -55,6 +55,8 @@ class soci_store final : public engine::store, public engine::outbox, public eng
                                                          engine::instant lease_until,
                                                          std::string_view holder,
                                                          int limit) override;
+  bool renew_lease(const engine::reminder& r, engine::instant lease_until,
+                   std::string_view holder) override;
   bool settle_reminder(const engine::reminder& r, std::string_view holder) override;
   std::optional<engine::instant> next_reminder_due() override;
 

@@ -103,6 +103,7 @@ class soci_transaction final : public engine::store_transaction,
   std::vector<engine::reminder_view> claim_due_reminders(engine::instant now,
                                                          engine::instant lease_until,
                                                          std::string_view holder, int limit);
+  bool renew_lease(const engine::reminder& r, engine::instant lease_until, std::string_view holder);
   bool settle_reminder(const engine::reminder& r, std::string_view holder);
   std::optional<engine::instant> next_reminder_due();
   // The safety programme: programme/programme_store.cpp

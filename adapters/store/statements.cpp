@@ -56,12 +56,34 @@ const std::string due_reminders_sql =
 
 namespace {
 
+// Whether a later reminder of the same assignment and stream (engine's `supersedes`; escalations
+// are the registrar's stream, every other kind the body's) is due by :later_than or was sent.
+// Reads reminders_by_assignment. `row` names the reminder asked about.
+std::string later_step_exists(const std::string& row) {
+  return "EXISTS (SELECT 1 FROM reminders l WHERE l.assignment_id = " + row +
+         ".assignment_id AND (l.kind = 'escalation') = (" + row +
+         ".kind = 'escalation') AND (l.state = 'sent' OR (l.state = 'scheduled' AND l.due_at <= "
+         ":later_than)) AND (l.due_at > " +
+         row + ".due_at OR (l.due_at = " + row + ".due_at AND l.id > " + row + ".id)))";
+}
+
+// The first :limit due reminders, in the order a dispatcher takes them: the window in which a
+// claim looks for superseded ones, so each claim reads a bounded part of reminders_due.
+std::string supersede_due_reminders_sql(const std::string& locking) {
+  return "UPDATE reminders SET state = 'superseded', claim_holder = '', last_error = :why "
+         "WHERE id IN (SELECT id FROM reminders WHERE state = 'scheduled' AND next_attempt_at <= "
+         ":now ORDER BY next_attempt_at, id LIMIT :limit" +
+         locking + ") AND " + later_step_exists("reminders");
+}
+
+// A reminder that a later one supersedes is never claimed, whether the window above reached it
+// or not.
 std::string claim_due_reminders_sql(const std::string& locking) {
   return "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = :lease, "
-         "claim_holder = :holder WHERE id IN (SELECT id FROM reminders "
-         "WHERE state = 'scheduled' AND next_attempt_at <= :now "
-         "ORDER BY next_attempt_at, id LIMIT :limit" +
-         locking + ") RETURNING id";
+         "claim_holder = :holder WHERE id IN (SELECT m.id FROM reminders m "
+         "WHERE m.state = 'scheduled' AND m.next_attempt_at <= :now AND NOT " +
+         later_step_exists("m") + " ORDER BY m.next_attempt_at, m.id LIMIT :limit" + locking +
+         ") RETURNING id";
 }
 
 }  // namespace
@@ -150,12 +172,19 @@ statements::statements()
       reminders_of_round(reminder_view_columns +
                          "WHERE m.round_id = :round ORDER BY m.due_at, b.name, m.id"),
       due_reminders(due_reminders_sql + "ORDER BY m.next_attempt_at, m.id LIMIT :limit"),
+      supersede_due_reminders(supersede_due_reminders_sql("")),
+      supersede_due_reminders_skip_locked(supersede_due_reminders_sql(" FOR UPDATE SKIP LOCKED")),
       claim_due_reminders(claim_due_reminders_sql("")),
       claim_due_reminders_skip_locked(claim_due_reminders_sql(" FOR UPDATE SKIP LOCKED")),
+      renew_lease(
+          "UPDATE reminders SET next_attempt_at = :lease "
+          "WHERE id = :id AND claim_holder = :holder AND attempts = :attempts "
+          "AND state = 'scheduled'"),
       settle_reminder(
           "UPDATE reminders SET state = :state, next_attempt_at = :next, "
           "sent_at = :sent, last_error = :error, claim_holder = '' "
-          "WHERE id = :id AND claim_holder = :holder AND state = 'scheduled'"),
+          "WHERE id = :id AND claim_holder = :holder AND attempts = :attempts "
+          "AND state = 'scheduled'"),
       next_reminder_due("SELECT MIN(next_attempt_at) FROM reminders WHERE state = 'scheduled'"),
       reminder_counts("SELECT state, COUNT(*) FROM reminders GROUP BY state ORDER BY state") {}
 

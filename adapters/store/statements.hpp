@@ -214,12 +214,17 @@ struct statements {
   prepared_query<reminder_row, key> reminders_of_round;
   // The dispatcher's (engine/reminders/outbox.hpp): now, limit
   prepared_query<reminder_row, text, int> due_reminders;
-  // Claims due reminders, returning their ids: lease until, holder, now, limit. PostgreSQL's
-  // skips the rows another transaction is claiming (FOR UPDATE SKIP LOCKED).
-  prepared_query<id_row, text, text, text, int> claim_due_reminders;
-  prepared_query<id_row, text, text, text, int> claim_due_reminders_skip_locked;
-  // state, next attempt, sent at, error, id, holder
-  prepared_command<text, text, nullable<text>, text, key, text> settle_reminder;
+  // Supersedes due reminders (engine/reminders/outbox.hpp): why, now, limit, later than.
+  // PostgreSQL's skips the rows another transaction is claiming (FOR UPDATE SKIP LOCKED).
+  prepared_command<text, text, int, text> supersede_due_reminders;
+  prepared_command<text, text, int, text> supersede_due_reminders_skip_locked;
+  // Claims due reminders, returning their ids: lease until, holder, now, later than, limit.
+  prepared_query<id_row, text, text, text, text, int> claim_due_reminders;
+  prepared_query<id_row, text, text, text, text, int> claim_due_reminders_skip_locked;
+  // lease until, id, holder, attempts
+  prepared_command<text, key, text, int> renew_lease;
+  // state, next attempt, sent at, error, id, holder, attempts
+  prepared_command<text, text, nullable<text>, text, key, text, int> settle_reminder;
   prepared_query<next_due_row> next_reminder_due;
   prepared_query<reminder_count_row> reminder_counts;
 

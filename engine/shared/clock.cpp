@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <boost/date_time/local_time/local_time.hpp>
+#include <thread>
 
 namespace bevaka::engine {
 namespace {
@@ -80,6 +81,19 @@ std::optional<timestamp> parse_timestamp(std::string_view text) {
                                   stockholm_zone(), lt::local_date_time::NOT_DATE_TIME_ON_ERROR};
   if (local.is_not_a_date_time()) return timestamp{*day, time_of_day, std::chrono::minutes{60}};
   return from_local(local);
+}
+
+// The standard library's sleep: no timer or thread of an adapter's is needed for a pause this
+// short, and the engine stays free of Asio.
+void clock::sleep_for(std::chrono::seconds d) const { std::this_thread::sleep_for(d); }
+
+running_clock::running_clock(timestamp start)
+    : start_(start.utc()), started_(std::chrono::steady_clock::now()) {}
+
+// The steady clock, not the system's: a wall clock set back during a run must not move a lease.
+timestamp running_clock::now() const {
+  const auto elapsed = std::chrono::steady_clock::now() - started_;
+  return stockholm_time(start_ + std::chrono::duration_cast<std::chrono::seconds>(elapsed));
 }
 
 timestamp system_clock::now() const {

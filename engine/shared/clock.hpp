@@ -34,6 +34,9 @@ class clock {
  public:
   virtual ~clock() = default;
   [[nodiscard]] virtual timestamp now() const = 0;
+  // Waits `d` by this clock, for a short backoff inside a call (seconds, not hours). The
+  // thread sleeps; a test's clock may move itself on by `d` instead.
+  virtual void sleep_for(std::chrono::seconds d) const;
 };
 
 // The operating system's clock, read in Stockholm.
@@ -50,6 +53,18 @@ class fixed_clock final : public clock {
 
  private:
   timestamp at_;
+};
+
+// A clock that starts at the time it was given and then runs at the wall clock's pace: `--now`
+// for a command that takes time, whose leases must run from the moment they are taken.
+class running_clock final : public clock {
+ public:
+  explicit running_clock(timestamp start);
+  [[nodiscard]] timestamp now() const override;
+
+ private:
+  std::chrono::sys_seconds start_;
+  std::chrono::steady_clock::time_point started_;
 };
 
 }  // namespace bevaka::engine

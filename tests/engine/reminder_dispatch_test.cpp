@@ -100,6 +100,23 @@ TEST_CASE("Retries back off exponentially from the first delay up to the longest
   CHECK(retry_delay(1000, settings) == seconds{3600});
 }
 
+TEST_CASE(
+    "A dispatcher claims no more than it can send within one lease at its slowest send, at "
+    "least one",
+    "[engine]") {
+  const dispatch_settings five_seconds{
+      .lease = seconds{5}, .batch = 20, .expected_send = seconds{10}};
+  CHECK(claim_size(five_seconds, std::nullopt) == 1);
+  CHECK(claim_size(five_seconds, seconds{2}) == 2);
+  CHECK(claim_size(five_seconds, seconds{6}) == 1);
+  const dispatch_settings ten_minutes{
+      .lease = seconds{600}, .batch = 20, .expected_send = seconds{10}};
+  CHECK(claim_size(ten_minutes, std::nullopt) == 20);
+  CHECK(claim_size(ten_minutes, seconds{60}) == 10);
+  // Sends faster than the clock's second are taken as a second each.
+  CHECK(claim_size(ten_minutes, seconds{0}) == 20);
+}
+
 TEST_CASE("After an attempt: delivered is sent, a temporary failure waits, a permanent one fails",
           "[engine]") {
   const dispatch_settings settings{.retry_first = seconds{60}, .retry_max = seconds{3600}};

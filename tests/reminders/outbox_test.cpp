@@ -2,6 +2,8 @@
 // policy schedules reminders when it is sent, and every later event keeps them true, in the
 // same transaction.
 
+#include <soci/soci.h>
+
 #include <catch2/catch.hpp>
 #include <map>
 
@@ -202,4 +204,24 @@ TEST_CASE_METHOD(outbox_fixture, "The dispatcher's due-reminder query reads its 
       cli.db.store().explain_due_reminders(bevaka::engine::parse_timestamp("2017-03-20")->utc());
   INFO(plan);
   CHECK_THAT(plan, Contains("reminders_due"));
+}
+
+TEST_CASE_METHOD(outbox_fixture,
+                 "A database from before superseded reminders is refused until init brings it "
+                 "forward; a late dispatcher then sends one reminder per assignment",
+                 "[reminders]") {
+  create_annual_report(cli);
+  auto& sql = cli.db.store().session();
+  for (const auto* undo :
+       {"DROP INDEX reminders_by_assignment", "DELETE FROM schema_migrations WHERE version = 9"})
+    sql << undo;
+  cli.now = "2017-03-17T09:00";
+  const auto refused = cli({"remind"});
+  CHECK(refused.code != 0);
+  CHECK_THAT(refused.err, Contains("bevaka init"));
+  cli.ok_text({"init"});
+  CHECK(cli.ok({"remind"}).size() == committees.size());
+  const auto rows = cli.ok({"reminders", report_ref});
+  CHECK(states(json(rows_of(rows, "Socialnämnden"))) ==
+        std::map<std::string, std::size_t>{{"superseded", 1}, {"sent", 1}, {"scheduled", 3}});
 }

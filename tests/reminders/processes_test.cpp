@@ -1,7 +1,8 @@
 // Several engine processes on one PostgreSQL database (as a national service runs them; SQLite
-// lets one process claim at a time): three real `bevaka remind` processes share 5,000 due
-// reminders through FOR UPDATE SKIP LOCKED, and a real SMTP server on 127.0.0.1 gets each
-// exactly once.
+// lets one process claim at a time): three real `bevaka remind` processes share 10,000 due
+// reminders through FOR UPDATE SKIP LOCKED. Each assignment has two due at once, so each sends
+// the later and supersedes the earlier; a real SMTP server on 127.0.0.1 gets each of the 5,000
+// later ones exactly once.
 
 #include <fmt/format.h>
 
@@ -22,10 +23,12 @@ using json = nlohmann::json;
 namespace {
 
 constexpr int bodies = 1000;
+constexpr int rounds = 5;
 constexpr int processes = 3;
 
-// 1,000 committees, each with five reminders in the last week before 31 March 2017.
-void schedule_five_thousand(cli_session& cli) {
+// 1,000 committees in five rounds due 31 March 2017, each with two reminders in the last days
+// before it.
+void schedule_ten_thousand(cli_session& cli) {
   const auto added = engine::in_transaction(cli.db.store(), [&](engine::store_transaction& tx) {
     for (int i = 0; i < bodies; ++i) {
       const auto b = engine::add_body(tx.cases(), {fmt::format("Nämnd {:04}", i),
@@ -37,10 +40,13 @@ void schedule_five_thousand(cli_session& cli) {
   });
   REQUIRE(added);
   cli.now = "2017-02-01";
-  const auto created = cli({"round", "create", "--kind", "annual-report", "--ref", report_ref,
-                            "--title", report_title, "--deadline", "2017-03-31", "--to-all",
-                            "committee", "--remind", "-5,-4,-3,-2,-1"});
-  REQUIRE(created.code == 0);
+  for (int r = 0; r < rounds; ++r) {
+    const auto created =
+        cli({"round", "create", "--kind", "annual-report", "--ref",
+             fmt::format("Kst 2017/{}", 84 + r), "--title", report_title, "--deadline",
+             "2017-03-31", "--to-all", "committee", "--remind", "-2,-1"});
+    REQUIRE(created.code == 0);
+  }
 }
 
 // Starts the processes together and waits for all; true when every one exited 0.
@@ -59,14 +65,15 @@ bool run_remind_processes(const std::string& db_url, const std::string& dir) {
 }  // namespace
 
 TEST_CASE(
-    "Three bevaka remind processes on one database deliver 5,000 due reminders, each "
-    "exactly once",
+    "Three bevaka remind processes on one database deliver the latest of 10,000 due reminders "
+    "for each of 5,000 assignments exactly once, and supersede the rest",
     "[reminders][smtp][postgresql]") {
   scoped_environment env{{{"BEVAKA_REGISTRAR_EMAIL", registrar}, {"BEVAKA_CONFIG", ""}}};
   smtp_sink server("processes");
   env.set("BEVAKA_SMTP_URL", server.url());
   cli_session cli{"reminder_process_tests"};
-  schedule_five_thousand(cli);
+  schedule_ten_thousand(cli);
+  constexpr int assignments = rounds * bodies;
 
   const auto dir = fresh_folder("processes");
   INFO("their output is in " << dir);
@@ -76,15 +83,22 @@ TEST_CASE(
   for (int p = 0; p < processes; ++p) {
     std::ifstream out(fmt::format("{}/out{}", dir, p));
     const auto handled = json::parse(out);
-    for (const auto& row : handled) CHECK(row.at("state") == "sent");
+    for (const auto& row : handled) {
+      CHECK(row.at("state") == "sent");
+      CHECK(row.at("due_at") == "2017-03-30T08:00:00+02:00");
+    }
     reported += handled.size();
   }
-  CHECK(reported == 5 * bodies);
+  CHECK(reported == assignments);
   std::multiset<std::string> ids;
   for (const auto& m : server.messages()) ids.insert(m.at("message_id").get<std::string>());
-  CHECK(ids.size() == 5 * bodies);
-  CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == 5 * bodies);
+  CHECK(ids.size() == assignments);
+  CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == assignments);
   const auto rows = cli.ok({"reminders"});
-  CHECK(std::count_if(rows.begin(), rows.end(),
-                      [](const json& r) { return r.at("state") == "sent"; }) == 5 * bodies);
+  const auto in_state = [&](const std::string& state) {
+    return std::count_if(rows.begin(), rows.end(),
+                         [&](const json& r) { return r.at("state") == state; });
+  };
+  CHECK(in_state("sent") == assignments);
+  CHECK(in_state("superseded") == assignments);
 }

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "adapters/cli/exit_codes.hpp"
@@ -93,9 +94,13 @@ TEST_CASE_METHOD(remind_fixture,
                  "[reminders]") {
   const auto before = reminders();
   const auto preview = remind("2017-03-28T12:00", {"--dry-run"});
-  // By 28 March all three reminders before the deadline are due for each committee.
-  REQUIRE(preview.size() == 3 * committees.size());
-  for (const auto& row : preview) CHECK(row.at("state") == "scheduled");
+  // By 28 March all three reminders before the deadline are due for each committee; only the
+  // latest of them would go out.
+  REQUIRE(preview.size() == committees.size());
+  for (const auto& row : preview) {
+    CHECK(row.at("state") == "scheduled");
+    CHECK(row.at("due_at") == "2017-03-28T08:00:00+02:00");
+  }
   CHECK(preview.front().at("subject") ==
         "Påminnelse: Kst 2017/84 Rapportering av trygghet 2016 – årlig uppföljning – svar senast "
         "31 mars 2017");
@@ -243,23 +248,85 @@ TEST_CASE_METHOD(remind_fixture, "A reminder cancelled by the answer does not go
 }
 
 TEST_CASE_METHOD(remind_fixture,
-                 "Reminders that could not go out before the deadline are cancelled, not sent: "
-                 "the overdue notice goes instead",
+                 "A dispatcher that starts 10 working days late sends one reminder per "
+                 "assignment, the latest, and the earlier ones end as superseded",
+                 "[reminders][smtp]") {
+  smtp_sink server("ten-days-late");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  // Nobody ran it on 3 March (20 working days before); on 17 March the 10-day reminder is due.
+  const auto sent = remind("2017-03-17T09:00");
+  REQUIRE(sent.size() == committees.size());
+  const auto received = server.messages();
+  REQUIRE(received.size() == committees.size());
+  std::set<std::string> recipients;
+  for (const auto& m : received) {
+    recipients.insert(m.at("rcpt").at(0).get<std::string>());
+    CHECK_THAT(m.at("body").get<std::string>(), Contains("Det är 10 arbetsdagar kvar."));
+  }
+  CHECK(recipients.size() == committees.size());
+  const auto rows = reminders();
+  CHECK(in_state(rows, "sent").size() == committees.size());
+  const auto superseded = in_state(rows, "superseded");
+  REQUIRE(superseded.size() == committees.size());
+  for (const auto& row : superseded) {
+    CHECK(row.at("due_at") == "2017-03-03T08:00:00+01:00");
+    CHECK(row.at("attempts") == 0);
+    CHECK(row.at("sent_at").is_null());
+    CHECK_THAT(row.at("error").get<std::string>(), Contains("later reminder"));
+  }
+  CHECK(remind("2017-03-17T10:00") == json::array());
+  CHECK(server.messages().size() == committees.size());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "Back 10 working days after the deadline, each committee gets one overdue "
+                 "notice and the registrar one escalation per assignment, nothing more",
+                 "[reminders][smtp]") {
+  smtp_sink server("after-deadline");
+  env.set("BEVAKA_SMTP_URL", server.url());
+  // Down all of March and April until Tuesday 18 April: ten working days after Friday 31 March
+  // (långfredagen and annandag påsk between). All five steps are due for each committee.
+  CHECK(remind("2017-04-18T09:00", {"--dry-run"}).size() == 2 * committees.size());
+  const auto sent = remind("2017-04-18T09:00");
+  CHECK(sent.size() == 2 * committees.size());
+  const auto received = server.messages();
+  REQUIRE(received.size() == 2 * committees.size());
+  std::map<std::string, int> per_recipient;
+  for (const auto& m : received) ++per_recipient[m.at("rcpt").at(0).get<std::string>()];
+  for (const auto& c : committees) CHECK(per_recipient[c.email] == 1);
+  CHECK(per_recipient[registrar] == static_cast<int>(committees.size()));
+  for (const auto& m : received)
+    if (m.at("rcpt").at(0) != registrar)
+      CHECK_THAT(m.at("subject").get<std::string>(), Contains("Försenat svar: Kst 2017/84"));
+  const auto rows = reminders();
+  CHECK(in_state(rows, "superseded").size() == 3 * committees.size());
+  CHECK(in_state(rows, "sent").size() == 2 * committees.size());
+  CHECK(remind("2017-04-19") == json::array());
+  CHECK(server.messages().size() == 2 * committees.size());
+}
+
+TEST_CASE_METHOD(remind_fixture,
+                 "A reminder that could not go out before the deadline, with no overdue notice "
+                 "after it, is cancelled, not sent",
                  "[reminders][smtp]") {
   smtp_sink server("late");
   env.set("BEVAKA_SMTP_URL", server.url());
+  cli.now = "2017-02-01T10:00";
+  cli.ok({"round", "create", "--kind", "consultation", "--ref", "Kst 2017/85", "--title",
+          "Remiss utan påminnelse efteråt", "--deadline", "2017-03-31", "--to", "Socialnämnden",
+          "--remind", "-10,-3"});
   // Nobody ran the dispatcher in March.
-  const auto preview = remind("2017-04-03T09:00", {"--dry-run"});
-  CHECK(preview.size() == committees.size());
-  for (const auto& row : preview) CHECK(row.at("kind") == "overdue");
+  CHECK(remind("2017-04-03T09:00", {"--dry-run"}).size() == committees.size());
   remind("2017-04-03T09:00");
   const auto received = server.messages();
   REQUIRE(received.size() == committees.size());
   for (const auto& m : received)
     CHECK_THAT(m.at("subject").get<std::string>(), Contains("Försenat svar: Kst 2017/84"));
-  const auto cancelled = in_state(reminders(), "cancelled");
-  CHECK(cancelled.size() == 3 * committees.size());
-  CHECK_THAT(cancelled.front().at("error").get<std::string>(), Contains("deadline had passed"));
+  const auto rows = cli.ok({"reminders", "Kst 2017/85"});
+  REQUIRE(rows.size() == 2);
+  CHECK(rows.at(0).at("state") == "superseded");
+  CHECK(rows.at(1).at("state") == "cancelled");
+  CHECK_THAT(rows.at(1).at("error").get<std::string>(), Contains("deadline had passed"));
 }
 
 TEST_CASE_METHOD(remind_fixture,

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <tuple>
 
@@ -837,40 +838,88 @@ std::vector<reminder_view> memory_store::due_reminders(instant now, int limit) {
   return views;
 }
 
+namespace {
+
+// A later reminder of the same assignment and stream is due by `now` or was sent (the SQL's
+// later_step_exists).
+bool later_step_exists(const memory_tables& t, const reminder& r, instant now) {
+  return std::any_of(t.reminders.begin(), t.reminders.end(), [&](const stored_reminder& l) {
+    const bool due_or_sent = l.r.state == reminder_state::sent ||
+                             (l.r.state == reminder_state::scheduled && l.r.due_at <= now);
+    return due_or_sent && supersedes(l.r, r);
+  });
+}
+
+// The claim's first step: the first `limit` due reminders are looked at, and those a later one
+// supersedes end as superseded. Returns how many.
+int supersede_window(memory_tables& t, instant now, int limit) {
+  int superseded = 0;
+  for (auto* m : due_in_order(t, now, limit)) {
+    if (!later_step_exists(t, m->r, now)) continue;
+    m->r.state = reminder_state::superseded;
+    m->r.last_error = std::string(superseded_reason);
+    m->claim_holder.clear();
+    ++superseded;
+  }
+  return superseded;
+}
+
+// A claim's holder and attempts are its token: a claim taken since has other attempts.
+stored_reminder* held(memory_tables& t, const reminder& r, std::string_view holder) {
+  for (auto& m : t.reminders)
+    if (m.r.id == r.id)
+      return m.claim_holder == holder && m.r.attempts == r.attempts &&
+                     m.r.state == reminder_state::scheduled
+                 ? &m
+                 : nullptr;
+  return nullptr;
+}
+
+}  // namespace
+
 // Returned by due time, then id, as the SQL reads the claimed rows back.
 std::vector<reminder_view> memory_store::claim_due_reminders(instant now, instant lease_until,
                                                              std::string_view holder, int limit) {
   const std::lock_guard lock(mutex_);
-  auto claimed = due_in_order(*committed_, now, limit);
-  if (claimed.empty()) return {};
+  auto& t = *committed_;
+  const bool superseded = supersede_window(t, now, limit) > 0;
+  std::vector<stored_reminder*> claimed;
+  for (auto* m : due_in_order(t, now, std::numeric_limits<int>::max()))
+    if (std::ssize(claimed) < limit && !later_step_exists(t, m->r, now)) claimed.push_back(m);
+  if (superseded || !claimed.empty()) ++commits_;
   std::vector<reminder_view> views;
   for (auto* m : claimed) {
     ++m->r.attempts;
     m->r.next_attempt_at = lease_until;
     m->claim_holder = std::string(holder);
-    if (auto v = view_of(*committed_, *m)) views.push_back(std::move(*v));
+    if (auto v = view_of(t, *m)) views.push_back(std::move(*v));
   }
-  ++commits_;
   std::stable_sort(views.begin(), views.end(), [](const reminder_view& a, const reminder_view& b) {
     return std::tie(a.r.due_at, a.r.id) < std::tie(b.r.due_at, b.r.id);
   });
   return views;
 }
 
+bool memory_store::renew_lease(const reminder& r, instant lease_until, std::string_view holder) {
+  const std::lock_guard lock(mutex_);
+  auto* m = held(*committed_, r, holder);
+  if (!m) return false;
+  m->r.next_attempt_at = lease_until;
+  ++commits_;
+  return true;
+}
+
 bool memory_store::settle_reminder(const reminder& r, std::string_view holder) {
   const std::lock_guard lock(mutex_);
-  for (auto& m : committed_->reminders) {
-    if (m.r.id != r.id) continue;
-    if (m.claim_holder != holder || m.r.state != reminder_state::scheduled) return false;
-    m.r.state = r.state;
-    m.r.next_attempt_at = r.next_attempt_at;
-    m.r.sent_at = r.sent_at;
-    m.r.last_error = r.last_error;
-    m.claim_holder.clear();
-    ++commits_;
-    return true;
-  }
-  return false;
+  auto* m = held(*committed_, r, holder);
+  if (!m) return false;
+  m->r.state = r.state;
+  m->r.next_attempt_at = r.next_attempt_at;
+  m->r.sent_at = r.sent_at;
+  m->r.last_error = r.last_error;
+  m->claim_holder.clear();
+  ++commits_;
+  return true;
 }
 
 std::optional<instant> memory_store::next_reminder_due() {

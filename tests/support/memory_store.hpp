@@ -24,9 +24,12 @@
 //  - the schema's UNIQUE constraints throw engine::database_error, as a violation would through
 //    the adapter. Foreign keys are not checked.
 //
-// The outbox's calls are each a transaction of their own, as soci_store's: a claim moves the
-// next attempt to the lease's end, bumps the attempts and names its holder; a settling writes
-// only while its holder still holds the reminder and it is still scheduled.
+// The outbox's calls are each a transaction of their own, as soci_store's: a claim first
+// supersedes, among the first `limit` due reminders, those that a later one of the same
+// assignment and stream (engine's `supersedes`) due or sent makes moot, then moves the next
+// attempt of up to `limit` of the rest to the lease's end, bumps the attempts and names its
+// holder; a renewal and a settling write only while the holder still holds the claim it took
+// (same attempts) and the reminder is still scheduled.
 //
 // Thread-safe: every call takes one lock, so transactions run one at a time (as SQLite's
 // writers do). A transaction must not start another: that would wait forever.
@@ -63,6 +66,8 @@ class memory_store final : public engine::store, public engine::outbox, public e
                                                                        engine::instant lease_until,
                                                                        std::string_view holder,
                                                                        int limit) override;
+  [[nodiscard]] bool renew_lease(const engine::reminder& r, engine::instant lease_until,
+                                 std::string_view holder) override;
   [[nodiscard]] bool settle_reminder(const engine::reminder& r, std::string_view holder) override;
   [[nodiscard]] std::optional<engine::instant> next_reminder_due() override;
 

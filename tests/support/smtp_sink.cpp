@@ -86,6 +86,11 @@ void smtp_sink::answer(const std::string& mode) {
   std::ofstream(std::filesystem::path(state_) / "mode") << mode;
 }
 
+void smtp_sink::answer_after(std::chrono::milliseconds wait) {
+  std::ofstream(std::filesystem::path(state_) / "delay")
+      << fmt::format("{:.3f}", wait.count() / 1000.0);
+}
+
 std::vector<nlohmann::json> smtp_sink::messages() const {
   std::vector<nlohmann::json> all;
   for (const auto& path : files_ending(std::filesystem::path(state_) / "mail", ".json")) {

@@ -4,6 +4,7 @@
 // back through Python's e-mail parser (see tests/fixtures/smtp_sink.py). It can speak TLS, with a
 // certificate for 127.0.0.1 from a CA made for it alone (tests/fixtures/test-certificates).
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -28,6 +29,8 @@ class smtp_sink {
   [[nodiscard]] std::string ca_file() const;
   // How it answers DATA from now on: "accept", "4xx" or "5xx".
   void answer(const std::string& mode);
+  // From now on it waits `wait` before it answers each message's DATA, as a slow server does.
+  void answer_after(std::chrono::milliseconds wait);
   // Goes down (connections are refused), and comes back on the same port.
   void stop();
   void start();

@@ -49,10 +49,14 @@ std::vector<reminder_view> soci_transaction::due_reminders(instant now, int limi
 std::vector<reminder_view> soci_transaction::claim_due_reminders(instant now, instant lease_until,
                                                                  std::string_view holder,
                                                                  int limit) {
-  auto& claim = conn_.pipeline() != nullptr ? prepared_.claim_due_reminders_skip_locked
-                                            : prepared_.claim_due_reminders;
-  const auto claimed =
-      claim.all(conn_, format_utc(lease_until), text(holder), format_utc(now), limit);
+  const bool skip_locked = conn_.pipeline() != nullptr;
+  auto& supersede = skip_locked ? prepared_.supersede_due_reminders_skip_locked
+                                : prepared_.supersede_due_reminders;
+  auto& claim =
+      skip_locked ? prepared_.claim_due_reminders_skip_locked : prepared_.claim_due_reminders;
+  const auto at = format_utc(now);
+  supersede.defer(conn_, text(superseded_reason), at, limit, at);
+  const auto claimed = claim.all(conn_, format_utc(lease_until), text(holder), at, at, limit);
   if (claimed.empty()) return {};
   prepared_query<reminder_row> read_claimed(reminder_view_columns + "WHERE m.id IN (" +
                                             fmt::format("{}", fmt::join(claimed, ",")) +
@@ -60,12 +64,18 @@ std::vector<reminder_view> soci_transaction::claim_due_reminders(instant now, in
   return read_claimed.all(conn_);
 }
 
+bool soci_transaction::renew_lease(const reminder& r, instant lease_until,
+                                   std::string_view holder) {
+  return prepared_.renew_lease.run(conn_, format_utc(lease_until), r.id, text(holder),
+                                   r.attempts) == 1;
+}
+
 bool soci_transaction::settle_reminder(const reminder& r, std::string_view holder) {
   std::optional<text> sent;
   if (r.sent_at) sent = format_utc(*r.sent_at);
   return prepared_.settle_reminder.run(conn_, text(to_string(r.state)),
                                        format_utc(r.next_attempt_at), nullable<text>(sent),
-                                       r.last_error, r.id, text(holder)) == 1;
+                                       r.last_error, r.id, text(holder), r.attempts) == 1;
 }
 
 std::optional<instant> soci_transaction::next_reminder_due() {
