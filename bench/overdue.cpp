@@ -16,6 +16,8 @@ namespace {
 constexpr long long municipalities = 290, bodies = 40;
 constexpr long long chunk = 250'000;  // assignments per bulk transaction
 const std::string today = "2025-06-02", year_ago = "2024-06-02";
+// A day in the middle of the history, for the overdue list as it stood then.
+const std::string past_day = "2020-03-02";
 
 // The integers first..last as rows n(i), on both backends.
 std::string series(long long first, long long last) {
@@ -111,6 +113,42 @@ void insert_assignments(soci::session& sql, long long first, long long last, lon
   tx.commit();
 }
 
+// `column` (a YYYY-MM-DD text) moved by `days` (an SQL integer expression), as YYYY-MM-DD.
+std::string moved_day(store::backend kind, const std::string& column, const std::string& days) {
+  if (kind == store::backend::sqlite) return fmt::format("date({}, ({}) || ' days')", column, days);
+  return fmt::format("to_char(CAST({} AS DATE) + CAST({} AS INTEGER), 'YYYY-MM-DD')", column, days);
+}
+
+// The cases' history as the store keeps it beside each event: every round and assignment from
+// 30 days before its deadline; an answered assignment awaited its answer until a day from 3
+// working weeks early to a week late (by its id) and has its answered period from then.
+void insert_history(store::soci_store& s) {
+  const auto kind = s.kind();
+  const auto sent = moved_day(kind, "deadline", "-30");
+  const auto answered = moved_day(kind, "deadline", "(id % 29) - 21");
+  auto& sql = s.session();
+  soci::transaction tx(sql);
+  sql << fmt::format(
+      "INSERT INTO case_history (case_kind, case_id, round_id, body_id, valid_from, valid_to, "
+      "state, awaiting, nominal_deadline, deadline, deadline_reason) "
+      "SELECT 'round', id, id, NULL, {}, NULL, state, 0, deadline, deadline, '' FROM rounds",
+      sent);
+  sql << fmt::format(
+      "INSERT INTO case_history (case_kind, case_id, round_id, body_id, valid_from, valid_to, "
+      "state, awaiting, nominal_deadline, deadline, deadline_reason) "
+      "SELECT 'assignment', id, round_id, body_id, {0}, CASE WHEN awaiting = 1 THEN NULL ELSE "
+      "{1} END, CASE WHEN awaiting = 1 THEN state ELSE 'sent' END, 1, deadline, deadline, '' "
+      "FROM assignments",
+      sent, answered);
+  sql << fmt::format(
+      "INSERT INTO case_history (case_kind, case_id, round_id, body_id, valid_from, valid_to, "
+      "state, awaiting, nominal_deadline, deadline, deadline_reason) "
+      "SELECT 'assignment', id, round_id, body_id, {}, NULL, state, 0, deadline, deadline, '' "
+      "FROM assignments WHERE awaiting = 0",
+      answered);
+  tx.commit();
+}
+
 }  // namespace
 
 void bulk_load(store::soci_store& s, long long assignments) {
@@ -121,6 +159,7 @@ void bulk_load(store::soci_store& s, long long assignments) {
   const long long round_0 = first_id(sql, "rounds");
   for (long long first = 0; first < assignments; first += chunk)
     insert_assignments(sql, first, std::min(first + chunk, assignments) - 1, body_0, round_0);
+  insert_history(s);
 }
 
 void settle(store::soci_store& s) {
@@ -139,15 +178,17 @@ query_plan overdue_query_plan(store::soci_store& s) {
   const auto scan = s.kind() == store::backend::sqlite ? "SCAN " : "Seq Scan";
   for (auto at = plan.text.find(scan); at != std::string::npos; at = plan.text.find(scan, at + 1))
     ++plan.full_scans;
-  plan.uses_index = plan.text.find("assignments_awaiting_by_deadline") != std::string::npos;
+  plan.uses_index = plan.text.find("case_history_awaiting_now") != std::string::npos &&
+                    plan.text.find("case_history_awaiting_then") != std::string::npos;
   return plan;
 }
 
-latencies overdue_latencies(engine::store& s, int runs) {
+latencies overdue_latencies(engine::store& s, int runs, bool as_of_past_day) {
   latencies result;
+  const auto day = as_of_past_day ? *engine::parse_date(past_day) : bench_now.day;
   const auto run_once = [&] {
     s.transact([&](engine::store_transaction& tx) {
-      result.rows = engine::overdue(tx.listings(), bench_now.day, std::nullopt).size();
+      result.rows = engine::overdue(tx.listings(), day, std::nullopt).size();
       return false;
     });
   };

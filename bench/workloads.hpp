@@ -65,7 +65,7 @@ void settle(store::soci_store& s);
 
 struct query_plan {
   std::string text;         // as EXPLAIN QUERY PLAN (SQLite) or EXPLAIN (PostgreSQL) prints it
-  bool uses_index = false;  // reads the partial index assignments_awaiting_by_deadline
+  bool uses_index = false;  // reads the partial indexes case_history_awaiting_now and _then
   int full_scans = 0;       // steps that read a whole table or index
 };
 
@@ -80,7 +80,8 @@ struct latencies {
 inline constexpr int overdue_warm_up_runs = 3;
 
 // Times engine::overdue(listings, today, nullopt), each in its own transaction as the CLI runs it,
-// after a few runs that warm the caches as the registrar's daily query finds them.
-[[nodiscard]] latencies overdue_latencies(engine::store& s, int runs);
+// after a few runs that warm the caches as the registrar's daily query finds them; with
+// `as_of_past_day`, the list as it stood on a day five years before today.
+[[nodiscard]] latencies overdue_latencies(engine::store& s, int runs, bool as_of_past_day);
 
 }  // namespace bevaka::bench

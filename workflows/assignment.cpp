@@ -135,6 +135,10 @@ bool assignment_awaits_answer(std::string_view state) {
   return std::ranges::find(awaiting_answer, state) != awaiting_answer.end();
 }
 
+bool assignment_has_answer(std::string_view state) {
+  return state == assignment_state::submitted || state == assignment_state::registered;
+}
+
 bool assignment_has_ended(std::string_view state) {
   return std::ranges::find(ended, state) != ended.end();
 }

@@ -75,6 +75,9 @@ struct assignment_facts {
 // are the ones that can be overdue.
 [[nodiscard]] bool assignment_awaits_answer(std::string_view state);
 
+// Submitted or registered: the body's answer is in.
+[[nodiscard]] bool assignment_has_answer(std::string_view state);
+
 // Registered, declined, withdrawn or unanswered: the body's part in the round is over (an
 // unanswered assignment still takes a late submit, which changes nothing on the round).
 [[nodiscard]] bool assignment_has_ended(std::string_view state);

@@ -5,6 +5,7 @@
 #include "adapters/cli/command_groups.hpp"
 #include "adapters/cli/reference_options.hpp"
 #include "adapters/cli/reminder_options.hpp"
+#include "engine/cases/listings.hpp"
 #include "engine/cases/lookup.hpp"
 #include "engine/cases/queries.hpp"
 
@@ -39,9 +40,12 @@ void write_round(runtime& rt, const json& round) {
   write_rows(rt.out, rt.format, rows, assignment_columns);
 }
 
-// A round with its assignments, read in the caller's transaction.
-outcome<json> round_json(engine::case_store& cases, const std::string& key) {
-  const auto view = engine::show_round(cases, key);
+// A round with its assignments, read in the caller's transaction: as it is now (after a
+// command changed it), or as it stood at the end of `day`.
+outcome<json> round_json(engine::store_transaction& tx, const std::string& key,
+                         std::optional<engine::date> day = std::nullopt) {
+  const auto view = day ? engine::round_as_of(tx.cases(), tx.listings(), key, *day)
+                        : engine::show_round(tx.cases(), key);
   if (!view) return view.error();
   return ok(to_json(*view));
 }
@@ -136,7 +140,7 @@ void add_round_create(CLI::App& round, handler& chosen) {
         const auto created =
             engine::create_round(tx.cases(), tx.reminders(), rt.context(o->by), request);
         if (!created) return created.error();
-        return round_json(tx.cases(), std::to_string(created->id));
+        return round_json(tx, std::to_string(created->id));
       });
     };
   });
@@ -163,7 +167,7 @@ void add_round_event(CLI::App& round, handler& chosen) {
         const auto fired =
             engine::fire_round_event(tx.cases(), tx.reminders(), rt.context(o->by), o->round, e);
         if (!fired) return fired.error();
-        return round_json(tx.cases(), std::to_string(fired->id));
+        return round_json(tx, std::to_string(fired->id));
       });
     };
   });
@@ -179,7 +183,7 @@ void add_round_commands(CLI::App& app, handler& chosen) {
   show->callback([&chosen, key] {
     chosen = [key](runtime& rt) -> outcome<void> {
       return answer_with(rt, write_round, [&](engine::store_transaction& tx) {
-        return round_json(tx.cases(), *key);
+        return round_json(tx, *key, rt.now.day);
       });
     };
   });

@@ -55,9 +55,11 @@ void add_log(CLI::App& app, handler& chosen) {
   log->callback([&chosen, round, body] {
     chosen = [round, body](runtime& rt) -> outcome<void> {
       return answer_rows(rt, log_columns, [&](engine::store_transaction& tx) -> outcome<json> {
-        const auto found =
-            engine::timeline(tx.cases(), tx.reminders(), *round, optional_text(*body));
+        auto found = engine::timeline(tx.cases(), tx.reminders(), *round, optional_text(*body));
         if (!found) return found.error();
+        // The record up to the end of the clock's day (--now): nothing that came later.
+        const auto day = engine::format_date(rt.now.day);
+        std::erase_if(*found, [&](const auto& e) { return e.at.substr(0, 10) > day; });
         return ok(to_json_array(*found));
       });
     };

@@ -30,9 +30,10 @@ api_outcome<engine::body> readable_body(call& c, const std::string& key) {
   return std::move(*b);
 }
 
-// The round with only the caller's assignments in it; forbidden when that leaves none.
+// The round as it stood on the call's day, with only the caller's assignments in it; forbidden
+// when that leaves none.
 api_outcome<engine::round_view> visible_round(call& c, const std::string& key) {
-  auto view = engine::show_round(c.tx.cases(), key);
+  auto view = engine::round_as_of(c.tx.cases(), c.tx.listings(), key, c.now.day);
   if (!view) return from_engine(view.error());
   if (const auto only = engine::readable_body_only(c.token)) {
     std::erase_if(view->assignments, [&](const auto& a) { return a.body_id != *only; });
@@ -54,6 +55,9 @@ api_outcome<std::vector<engine::event_record>> visible_timeline(call& c, const s
   }
   auto events = engine::timeline(c.tx.cases(), c.tx.reminders(), key, body);
   if (!events) return from_engine(events.error());
+  // The record up to the end of the call's day: a past day shows nothing that came later.
+  const auto day = engine::format_date(c.now.day);
+  std::erase_if(*events, [&](const auto& e) { return e.at.substr(0, 10) > day; });
   return std::move(*events);
 }
 
@@ -105,7 +109,7 @@ api_outcome<api_response> body_deadlines_ics(call& c) {
 
 api_outcome<api_response> list_rounds(call& c) {
   const auto rounds =
-      engine::all_rounds(c.tx.cases(), c.tx.listings(), engine::readable_body_only(c.token));
+      engine::all_rounds(c.tx.listings(), engine::readable_body_only(c.token), c.now.day);
   return json_response(views::to_json_array(rounds));
 }
 

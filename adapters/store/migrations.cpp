@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "adapters/store/soci_store.hpp"
+#include "engine/calendar/calendar.hpp"
 #include "engine/cases/commands.hpp"
 #include "engine/shared/reference_number.hpp"
 #include "workflows/assignment.hpp"
@@ -135,6 +136,85 @@ void end_unanswered_assignments(soci::session& sql) {
       "UPDATE assignments SET state = '{}', awaiting = 0, version = version + 1 WHERE id IN "
       "(SELECT a.id {})",
       assignment_state::unanswered, open);
+}
+
+// The cases' history from their record: each event that created a case, changed its state or
+// moved its deadline (a payload with "effective_deadline") ends the case's period and begins
+// the next on the event's local day. A shifted deadline's reason is the engine's own.
+void fill_case_history(soci::session& sql) {
+  struct period {
+    std::string kind, state, nominal, deadline, reason, from;
+    long long case_id = 0, round_id = 0, body_id = 0;
+    soci::indicator body = soci::i_null;
+    std::optional<std::string> to;
+  };
+  std::vector<period> periods;
+  std::map<std::pair<std::string, long long>, std::size_t> current;
+  {
+    period e;
+    std::string payload, at;
+    soci::statement events =
+        (sql.prepare << "SELECT case_kind, case_id, round_id, body_id, to_state, at, payload "
+                        "FROM events ORDER BY id",
+         soci::into(e.kind), soci::into(e.case_id), soci::into(e.round_id),
+         soci::into(e.body_id, e.body), soci::into(e.state), soci::into(at), soci::into(payload));
+    events.execute();
+    while (events.fetch()) {
+      const auto key = std::pair{e.kind, e.case_id};
+      const auto open = current.find(key);
+      period next = open == current.end() ? e : periods[open->second];
+      next.state = e.state;
+      next.from = at.substr(0, 10);
+      if (const auto effective = payload_field(payload, "effective_deadline")) {
+        next.deadline = *effective;
+        next.nominal = payload_field(payload, "deadline").value_or(*effective);
+        const auto nominal = engine::parse_date(next.nominal);
+        next.reason =
+            nominal && next.nominal != next.deadline ? engine::shift_deadline(*nominal).reason : "";
+      }
+      if (open != current.end()) {
+        const auto& was = periods[open->second];
+        if (was.state == next.state && was.deadline == next.deadline) continue;
+        periods[open->second].to = next.from;
+      }
+      current[key] = periods.size();
+      periods.push_back(std::move(next));
+    }
+  }
+  period p;
+  int awaiting = 0;
+  std::string to;
+  soci::indicator to_null = soci::i_null;
+  soci::statement insert =
+      (sql.prepare << "INSERT INTO case_history (case_kind, case_id, round_id, body_id, "
+                      "valid_from, valid_to, state, awaiting, nominal_deadline, deadline, "
+                      "deadline_reason) VALUES (:kind, :id, :round, :body, :day_from, :day_to, "
+                      ":state, :awaiting, :nominal, :deadline, :reason)",
+       soci::use(p.kind), soci::use(p.case_id), soci::use(p.round_id), soci::use(p.body_id, p.body),
+       soci::use(p.from), soci::use(to, to_null), soci::use(p.state), soci::use(awaiting),
+       soci::use(p.nominal), soci::use(p.deadline), soci::use(p.reason));
+  for (auto& each : periods) {
+    p = std::move(each);
+    to = p.to.value_or("");
+    to_null = p.to ? soci::i_ok : soci::i_null;
+    awaiting = p.kind == engine::to_string(engine::case_kind::assignment) &&
+                       workflows::assignment_awaits_answer(p.state)
+                   ? 1
+                   : 0;
+    insert.execute(true);
+  }
+  // A case with no record at all (written by hand, not by bevaka) has always been as it is.
+  sql << "INSERT INTO case_history (case_kind, case_id, round_id, body_id, valid_from, "
+         "valid_to, state, awaiting, nominal_deadline, deadline, deadline_reason) "
+         "SELECT 'round', r.id, r.id, NULL, '0001-01-01', NULL, r.state, 0, r.nominal_deadline, "
+         "r.deadline, r.deadline_reason FROM rounds r WHERE NOT EXISTS (SELECT 1 FROM "
+         "case_history h WHERE h.case_kind = 'round' AND h.case_id = r.id)";
+  sql << "INSERT INTO case_history (case_kind, case_id, round_id, body_id, valid_from, "
+         "valid_to, state, awaiting, nominal_deadline, deadline, deadline_reason) "
+         "SELECT 'assignment', a.id, a.round_id, a.body_id, '0001-01-01', NULL, a.state, "
+         "a.awaiting, a.nominal_deadline, a.deadline, a.deadline_reason FROM assignments a "
+         "WHERE NOT EXISTS (SELECT 1 FROM case_history h WHERE h.case_kind = 'assignment' AND "
+         "h.case_id = a.id)";
 }
 
 // The day each sent round went out, from its send event's stamp (the local date).
@@ -439,6 +519,32 @@ const std::vector<migration> all_migrations{
      {
          R"(CREATE INDEX reminders_by_assignment ON reminders (assignment_id, due_at))",
      }},
+    // The record as it stood: each round's and assignment's state and deadline per period,
+    // valid from one day (inclusive) to another (exclusive; NULL while current), kept by the
+    // store beside each event that changes them. The overdue list of any day reads the open
+    // periods by deadline and the ended ones by the day they ended.
+    {10,
+     "the cases' history",
+     {
+         R"(CREATE TABLE case_history (
+              case_kind TEXT NOT NULL,
+              case_id BIGINT NOT NULL,
+              round_id BIGINT NOT NULL REFERENCES rounds (id),
+              body_id BIGINT REFERENCES bodies (id),
+              valid_from TEXT NOT NULL,
+              valid_to TEXT,
+              state TEXT NOT NULL,
+              awaiting INTEGER NOT NULL,
+              nominal_deadline TEXT NOT NULL,
+              deadline TEXT NOT NULL,
+              deadline_reason TEXT NOT NULL))",
+         R"(CREATE INDEX case_history_by_case ON case_history (case_kind, case_id, valid_from))",
+         R"(CREATE INDEX case_history_awaiting_now ON case_history (deadline)
+              WHERE awaiting = 1 AND valid_to IS NULL)",
+         R"(CREATE INDEX case_history_awaiting_then ON case_history (valid_to)
+              WHERE awaiting = 1 AND valid_to IS NOT NULL)",
+     },
+     fill_case_history},
 };
 
 }  // namespace

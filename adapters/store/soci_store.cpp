@@ -186,8 +186,11 @@ std::string soci_store::explain(const std::string& sql) {
 
 // PostgreSQL cannot prepare EXPLAIN with parameters: the values, which we format, are inlined.
 std::string soci_store::explain_overdue(engine::date day) {
-  std::string sql = detail::awaiting_past_deadline_sql + "ORDER BY a.deadline";
-  sql.replace(sql.find(":before"), 7, fmt::format("'{}'", engine::format_date(day)));
+  std::string sql = detail::awaiting_past_deadline_sql(false);
+  const auto quoted = fmt::format("'{}'", engine::format_date(day));
+  for (const std::string_view name : {":before1", ":before2", ":day1", ":day2", ":ended"})
+    for (auto at = sql.find(name); at != std::string::npos; at = sql.find(name))
+      sql.replace(at, name.size(), quoted);
   return explain(sql);
 }
 

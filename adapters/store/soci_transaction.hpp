@@ -70,6 +70,10 @@ class soci_transaction final : public engine::store_transaction,
 
   // Listings and tokens: cases/case_listings.cpp and access/access_store.cpp.
   std::vector<engine::round> rounds() override;
+  std::vector<engine::round> rounds_as_of(engine::date day) override;
+  std::optional<engine::round> round_as_of(engine::id_t round_id, engine::date day) override;
+  std::vector<engine::assignment> assignments_as_of(engine::id_t round_id,
+                                                    engine::date day) override;
   std::vector<engine::assignment> assignments_of_body(engine::id_t body_id) override;
   std::vector<std::pair<engine::round, engine::assignment>> pending_extension_requests() override;
   engine::id_t insert_api_token(const engine::api_token& t) override;

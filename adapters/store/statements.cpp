@@ -1,5 +1,7 @@
 #include "adapters/store/statements.hpp"
 
+#include <fmt/format.h>
+
 namespace bevaka::store::detail {
 namespace {
 
@@ -22,6 +24,24 @@ const std::string round_and_assignment_columns =
     assignment_columns.substr(std::string("SELECT ").size()) +
     "JOIN rounds r ON r.id = a.round_id ";
 
+// A case's period (case_history) that holds at the end of :day.
+const std::string held_on_day =
+    "h.valid_from <= :day AND (h.valid_to IS NULL OR h.valid_to > :ended) ";
+
+const std::string round_as_of_columns =
+    "SELECT r.id, r.kind, r.ref, r.title, h.state, r.nominal_deadline, r.deadline, "
+    "r.deadline_reason, r.shift_deadlines, r.version, r.sent_on FROM rounds r "
+    "JOIN case_history h ON h.case_kind = 'round' AND h.case_id = r.id AND " +
+    held_on_day;
+
+const std::string assignment_as_of_columns =
+    "SELECT a.id, a.round_id, a.body_id, b.name, b.kind, h.state, h.nominal_deadline, "
+    "h.deadline, h.deadline_reason, a.submitted_on, a.late_by_working_days, a.version, "
+    "a.first_submitted_on, a.first_late_by_working_days, a.requested_deadline, a.request_note, "
+    "a.request_actor, a.request_at FROM assignments a JOIN bodies b ON b.id = a.body_id "
+    "JOIN case_history h ON h.case_kind = 'assignment' AND h.case_id = a.id AND " +
+    held_on_day;
+
 const std::string event_columns =
     "SELECT e.case_kind, e.case_id, e.round_id, e.body_id, b.name, e.event, e.from_state, "
     "e.to_state, e.actor, e.at, e.note, e.payload "
@@ -29,11 +49,27 @@ const std::string event_columns =
 
 }  // namespace
 
-// Reads the partial index assignments_awaiting_by_deadline.
-const std::string awaiting_past_deadline_sql =
-    "SELECT a.round_id, r.ref, r.title, b.name, a.deadline, a.state "
-    "FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN bodies b ON b.id = a.body_id "
-    "WHERE a.awaiting = 1 AND a.deadline < :before ";
+namespace {
+
+// One half of the overdue query: the assignments' periods (case_history) that awaited an answer
+// at the end of :day with a deadline before it. The open periods are read through the partial
+// index case_history_awaiting_now, those that ended after :day through case_history_awaiting_then.
+// SQLite takes a name used twice for one parameter: each use has a name of its own (`part`).
+std::string awaiting_periods(std::string_view which, int part, bool of_kind) {
+  return fmt::format(
+      "SELECT h.round_id, r.ref, r.title, b.name, h.deadline, h.state FROM case_history h "
+      "JOIN rounds r ON r.id = h.round_id JOIN bodies b ON b.id = h.body_id "
+      "WHERE h.awaiting = 1 AND {0} AND h.deadline < :before{1} AND h.valid_from <= :day{1}{2}",
+      which, part, of_kind ? fmt::format(" AND r.kind = :kind{}", part) : "");
+}
+
+}  // namespace
+
+std::string awaiting_past_deadline_sql(bool of_kind) {
+  return awaiting_periods("h.valid_to IS NULL", 1, of_kind) + " UNION ALL " +
+         awaiting_periods("h.valid_to IS NOT NULL AND h.valid_to > :ended", 2, of_kind) +
+         " ORDER BY 5, 2, 4";
+}
 
 // Reads the partial index reminders_failed, which holds only failed reminders: few or none.
 const std::string awaiting_failed_sql =
@@ -141,6 +177,16 @@ statements::statements()
       events_of_assignment(event_columns +
                            "WHERE e.round_id = :round AND e.body_id = :body ORDER BY e.id"),
       rounds(round_columns + "ORDER BY deadline DESC, ref"),
+      rounds_as_of(round_as_of_columns + "ORDER BY r.deadline DESC, r.ref"),
+      round_as_of(round_as_of_columns + "WHERE r.id = :id"),
+      assignments_as_of(assignment_as_of_columns + "WHERE a.round_id = :round ORDER BY b.name"),
+      close_period(
+          "UPDATE case_history SET valid_to = :day WHERE case_kind = :kind AND case_id = :id "
+          "AND valid_to IS NULL"),
+      open_period(
+          "INSERT INTO case_history (case_kind, case_id, round_id, body_id, valid_from, state, "
+          "awaiting, nominal_deadline, deadline, deadline_reason) VALUES (:kind, :id, :round, "
+          ":body, :day, :state, :awaiting, :nominal, :deadline, :reason)"),
       assignments_of_body(assignment_columns +
                           "WHERE a.body_id = :body ORDER BY a.deadline, a.round_id"),
       pending_extension_requests(round_and_assignment_columns +
@@ -152,8 +198,8 @@ statements::statements()
       api_token_by_hash(
           "SELECT t.id, t.holder, t.role, t.body_id, b.name, t.token_hash, t.created_at "
           "FROM api_tokens t LEFT JOIN bodies b ON b.id = t.body_id WHERE t.token_hash = :hash"),
-      awaiting(awaiting_past_deadline_sql + "ORDER BY a.deadline"),
-      awaiting_of_kind(awaiting_past_deadline_sql + "AND r.kind = :kind ORDER BY a.deadline"),
+      awaiting(awaiting_past_deadline_sql(false)),
+      awaiting_of_kind(awaiting_past_deadline_sql(true)),
       awaiting_failed(awaiting_failed_sql + awaiting_failed_grouping),
       awaiting_failed_of_kind(awaiting_failed_sql + "AND r.kind = :kind " +
                               awaiting_failed_grouping),

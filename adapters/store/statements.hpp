@@ -17,9 +17,11 @@
 
 namespace bevaka::store::detail {
 
-// The overdue query: assignments awaiting an answer with a deadline before `:before`.
-// Shared with soci_store::explain_overdue so the plan shown is the plan of this very query.
-extern const std::string awaiting_past_deadline_sql;
+// The overdue query: assignments that awaited an answer at the end of `:day` with a deadline
+// before it, read from the cases' history; with `of_kind`, only rounds of a kind. Parameters:
+// day, day, [kind,] day, day, day[, kind]. Shared with
+// soci_store::explain_overdue so the plan shown is the plan of this very query.
+[[nodiscard]] std::string awaiting_past_deadline_sql(bool of_kind);
 
 // The dispatcher's query: scheduled reminders due at `:now`, earliest first, reading the partial
 // index reminders_due. Shared with soci_store::explain_due_reminders.
@@ -191,14 +193,23 @@ struct statements {
 
   // The HTTP API and the dashboard
   prepared_query<round_row> rounds;
+  // day, day[, id]
+  prepared_query<round_row, text, text> rounds_as_of;
+  prepared_query<round_row, text, text, key> round_as_of;
+  // day, day, round
+  prepared_query<assignment_row, text, text, key> assignments_as_of;
+  // The cases' history, a period per state and deadline: day, kind, case
+  prepared_command<text, text, key> close_period;
+  // kind, case, round, body, day, state, awaiting, nominal deadline, deadline, reason
+  prepared_command<text, key, key, nullable<key>, text, text, int, text, text, text> open_period;
   prepared_query<assignment_row, key> assignments_of_body;
   prepared_query<round_and_assignment_row> pending_extension_requests;
   // holder, role, body, hash, created at
   prepared_query<id_row, text, text, nullable<key>, text, text> insert_api_token;
   prepared_query<token_row, text> api_token_by_hash;
 
-  prepared_query<awaiting_row, text> awaiting;
-  prepared_query<awaiting_row, text, text> awaiting_of_kind;
+  prepared_query<awaiting_row, text, text, text, text, text> awaiting;
+  prepared_query<awaiting_row, text, text, text, text, text, text, text> awaiting_of_kind;
   prepared_query<awaiting_failed_row> awaiting_failed;
   prepared_query<awaiting_failed_row, text> awaiting_failed_of_kind;
 

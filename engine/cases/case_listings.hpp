@@ -15,8 +15,9 @@ class case_listings {
  public:
   virtual ~case_listings() = default;
 
-  // Assignments awaiting an answer with a deadline before `day`, earliest deadline first.
-  // Must read an index, not the table: the registrar runs it every day.
+  // Assignments that, as they stood at the end of `day` (from the events stamped up to then),
+  // awaited an answer with a deadline before `day`; earliest deadline first. Must read an
+  // index, not the table: the registrar runs it every day, and for a past day too.
   [[nodiscard]] virtual std::vector<awaiting_row> awaiting_past_deadline(
       date day, std::optional<round_kind> kind) = 0;
   // Assignments awaiting an answer with at least one failed reminder, with how many failed.
@@ -25,6 +26,13 @@ class case_listings {
       std::optional<round_kind> kind) = 0;
   // Every round, latest deadline first (then by reference number).
   [[nodiscard]] virtual std::vector<round> rounds() = 0;
+  // The rounds that existed at the end of `day`, in their state of that day; same order.
+  [[nodiscard]] virtual std::vector<round> rounds_as_of(date day) = 0;
+  // One round at the end of `day`; nullopt when it did not exist yet.
+  [[nodiscard]] virtual std::optional<round> round_as_of(id_t round_id, date day) = 0;
+  // The round's assignments at the end of `day`, ordered by body name: state and deadline of
+  // that day; an answer shows only while the state of that day is an answered one.
+  [[nodiscard]] virtual std::vector<assignment> assignments_as_of(id_t round_id, date day) = 0;
   // One body's assignments in every round, earliest deadline first.
   [[nodiscard]] virtual std::vector<assignment> assignments_of_body(id_t body_id) = 0;
   // The assignments with a pending extension request, with their rounds, oldest request first.

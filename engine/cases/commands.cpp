@@ -98,20 +98,26 @@ void record_round(const unit& ctx, const round& r, std::string_view event, std::
                            .from = std::string(from),
                            .to = r.state,
                            .note = std::move(note),
-                           .payload = std::move(payload)});
+                           .payload = std::move(payload),
+                           .case_deadline = r.deadline});
 }
 
+// `deadline_moved`: the event moved the assignment's deadline (a new state is seen from `from`).
 void record_assignment(const unit& ctx, const assignment& a, std::string_view event,
-                       std::string_view from, std::string note, std::string payload) {
-  record(ctx, event_record{.kind = case_kind::assignment,
-                           .case_id = a.id,
-                           .round_id = a.round_id,
-                           .body_id = a.body_id,
-                           .event = std::string(event),
-                           .from = std::string(from),
-                           .to = a.state,
-                           .note = std::move(note),
-                           .payload = std::move(payload)});
+                       std::string_view from, std::string note, std::string payload,
+                       bool deadline_moved = false) {
+  const bool changes_case = deadline_moved || from != a.state;
+  record(ctx,
+         event_record{.kind = case_kind::assignment,
+                      .case_id = a.id,
+                      .round_id = a.round_id,
+                      .body_id = a.body_id,
+                      .event = std::string(event),
+                      .from = std::string(from),
+                      .to = a.state,
+                      .note = std::move(note),
+                      .payload = std::move(payload),
+                      .case_deadline = changes_case ? std::optional(a.deadline) : std::nullopt});
 }
 
 // Checks the new deadline a request-extension, extend or return brings, once the machine has
@@ -242,7 +248,8 @@ outcome<assignment> apply_to_assignment(const unit& ctx, const round& r, assignm
   if (!workflows::assignment_awaits_answer(a.state)) a.extension.reset();
   if (!ctx.cases.update_assignment(was, a)) return conflict_error(assignment_name(r, a));
   ++a.version;
-  record_assignment(ctx, a, e.event, from, e.note, std::move(payload));
+  record_assignment(ctx, a, e.event, from, e.note, std::move(payload),
+                    a.deadline.effective != was.deadline.effective);
   reminders.apply(ctx, a);
   return a;
 }

@@ -107,6 +107,10 @@ struct event_record {
   std::string at{};  // ISO 8601 with the Stockholm offset: 2017-03-31T10:00:00+02:00
   std::string note{};
   std::string payload{};  // JSON object with the event's data, "{}" when none
+  // Set when the event created the case, changed its state or moved its deadline: the case's
+  // deadline from then on. The store keeps each case's history (state and deadline per day)
+  // from these, for reads of a past day. Not read back.
+  std::optional<shifted_deadline> case_deadline{};
 };
 
 // An assignment still awaiting an answer, as the store finds it for the registrar's list.

@@ -28,10 +28,15 @@ json assignment_of(const cli_session& cli, const std::string& body) {
 // closed by hand with Polismyndigheten still sent, Socialnämnden's answer returned.
 void back_to_version_7(soci::session& sql) {
   sql << "UPDATE rounds SET state = 'answers_closed'";
+  sql << "INSERT INTO events (case_kind, case_id, round_id, body_id, event, from_state, "
+         "to_state, actor, at, note, payload) SELECT 'round', id, id, NULL, 'close-answers', "
+         "'sent', 'answers_closed', 'registrator', '2016-05-20T10:00:00+02:00', '', '{}' "
+         "FROM rounds";
   sql << "UPDATE assignments SET state = 'sent', awaiting = 1 WHERE body_id = "
          "(SELECT id FROM bodies WHERE name = 'Polismyndigheten')";
   for (const auto* undo :
-       {"DROP INDEX reminders_by_assignment", "DELETE FROM schema_migrations WHERE version = 9",
+       {"DROP TABLE case_history", "DELETE FROM schema_migrations WHERE version = 10",
+        "DROP INDEX reminders_by_assignment", "DELETE FROM schema_migrations WHERE version = 9",
         "DROP INDEX assignments_extension_requested", "ALTER TABLE rounds DROP COLUMN sent_on",
         "ALTER TABLE assignments DROP COLUMN first_submitted_on",
         "ALTER TABLE assignments DROP COLUMN first_late_by_working_days",
@@ -59,7 +64,8 @@ TEST_CASE("An upgrade ends the open assignments of closed rounds and keeps the f
               "2016-05-06");
   back_to_version_7(cli.db.store().session());
 
-  CHECK(cli.db.store().migrate() == std::vector<int>{8, 9});
+  CHECK(cli.db.store().migrate() == std::vector<int>{8, 9, 10});
+  cli.now = "2016-06-01";
 
   const auto round = cli.ok({"round", "show", ref});
   CHECK(round.at("state") == "answers_closed");
@@ -70,6 +76,17 @@ TEST_CASE("An upgrade ends the open assignments of closed rounds and keeps the f
   CHECK(social.at("state") == "unanswered");  // returned, and the answers closed without it
   CHECK(social.at("first_submitted_on") == "2016-05-04");
   CHECK(social.at("first_late_by_working_days") == 2);
+
+  // The history is read back from the record: on 3 May both were a day late, and on 6 May
+  // Socialnämnden, returned for completion with a new deadline, was not.
+  cli.now = "2016-05-03";
+  const auto then = cli.ok({"overdue"});
+  REQUIRE(then.size() == 2);
+  for (const auto& item : then) CHECK(item.at("working_days_overdue") == 1);
+  cli.now = "2016-05-06";
+  const auto later = cli.ok({"overdue"});
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].at("body") == "Polismyndigheten");
 
   cli.now = "2016-06-01";
   for (const auto& item : cli.ok({"overdue"})) CHECK(item.at("body") != "Polismyndigheten");

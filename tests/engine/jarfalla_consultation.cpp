@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/cases/listings.hpp"
 #include "tests/support/catch_outcome.hpp"
 
 namespace bevaka::testing {
@@ -102,6 +103,12 @@ std::vector<reminder_view> jarfalla_consultation::reminders() {
   const auto round_id = show().r.id;
   return read_only(store,
                    [&](store_transaction& tx) { return tx.reminders().reminders_of(round_id); });
+}
+
+outcome<round_view> jarfalla_consultation::as_of(std::string_view day_text) {
+  return read_only(store, [&](store_transaction& tx) {
+    return round_as_of(tx.cases(), tx.listings(), ref, day(day_text));
+  });
 }
 
 std::vector<std::pair<round, assignment>> jarfalla_consultation::pending_requests() {

@@ -45,6 +45,8 @@ struct jarfalla_consultation {
   engine::outcome<engine::round> fire_round(std::string_view event, std::string_view now);
 
   [[nodiscard]] engine::round_view show();
+  // The round as it stood at the end of `day`.
+  [[nodiscard]] engine::outcome<engine::round_view> as_of(std::string_view day);
   [[nodiscard]] engine::assignment of(std::string_view body);
   // The round's record (only one body's when given), oldest first.
   [[nodiscard]] std::vector<engine::event_record> events(std::optional<engine::id_t> body = {});

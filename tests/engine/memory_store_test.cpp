@@ -31,10 +31,21 @@ id_t consultation(store_transaction& tx) {
   const auto body_id = tx.cases().insert_body({.name = "Socialnämnden"});
   const auto round_id = tx.cases().insert_round(
       {.ref = "Kst 2015/503", .state = "sent", .deadline = shift_deadline(day("2016-04-30"))});
-  return tx.cases().insert_assignment({.round_id = round_id,
-                                       .body_id = body_id,
-                                       .state = "sent",
-                                       .deadline = shift_deadline(day("2016-04-30"))});
+  const auto id = tx.cases().insert_assignment({.round_id = round_id,
+                                                .body_id = body_id,
+                                                .state = "sent",
+                                                .deadline = shift_deadline(day("2016-04-30"))});
+  // The listings read the cases' history, which the events that change a case write.
+  tx.cases().append_event({.kind = case_kind::assignment,
+                           .case_id = id,
+                           .round_id = round_id,
+                           .body_id = body_id,
+                           .event = "send",
+                           .from = "draft",
+                           .to = "sent",
+                           .at = "2016-02-22T10:00:00+01:00",
+                           .case_deadline = shift_deadline(day("2016-04-30"))});
+  return id;
 }
 
 reminder due_at(id_t assignment_id, std::string_view when) {

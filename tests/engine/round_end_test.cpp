@@ -181,3 +181,52 @@ TEST_CASE("A body asks for more time; the registrar grants or denies it", "[engi
   CHECK(format_date(denied->deadline.effective) == "2016-05-02");
   CHECK(c.pending_requests().empty());
 }
+
+TEST_CASE("A past day is answered from the record as it stood at its end", "[engine]") {
+  jarfalla_consultation c;
+  c.create_sent("2016-02-22T10:00");
+  REQUIRE(c.fire("Polismyndigheten", "submit", "2016-05-04T09:00"));
+  REQUIRE(c.fire("Socialnämnden", "decide", "2016-05-09T09:00"));
+  REQUIRE(c.fire("Socialnämnden", "submit", "2016-05-10T09:00"));
+  REQUIRE(c.fire_round("close-answers", "2016-05-20T15:00"));
+
+  // On 4 May two bodies were two working days late; Polismyndigheten answered that day.
+  const auto on_4_may = c.overdue("2016-05-04");
+  REQUIRE(on_4_may.size() == 2);
+  CHECK(on_4_may[0].body == "Järfällahus AB");
+  CHECK(on_4_may[0].working_days_overdue == 2);
+  CHECK(on_4_may[1].body == "Socialnämnden");
+  CHECK(c.overdue("2016-05-09").size() == 2);  // Socialnämnden decided, not yet answered
+  CHECK(c.overdue("2016-05-10").size() == 1);
+  CHECK(c.overdue("2016-05-20").empty());  // Järfällahus AB ended unanswered that day
+
+  const auto then = c.as_of("2016-05-04");
+  REQUIRE(then);
+  CHECK(then->r.state == "sent");
+  for (const auto& a : then->assignments) {
+    INFO(a.body_name);
+    CHECK(a.state == (a.body_name == "Polismyndigheten" ? "submitted" : "sent"));
+    if (a.body_name != "Polismyndigheten") CHECK_FALSE(a.submitted_on);
+  }
+  CHECK(c.as_of("2016-05-20")->r.state == "answers_closed");
+
+  const auto before = c.as_of("2016-02-21");
+  REQUIRE_FALSE(before);
+  CHECK(before.error().code == errc::not_found);
+  CHECK(before.error().message == "round Kst 2015/503 did not exist yet on 2016-02-21");
+}
+
+TEST_CASE("A past day sees the deadline of that day, before an extension moved it", "[engine]") {
+  jarfalla_consultation c;
+  c.create_sent("2016-02-22T10:00");
+  REQUIRE(
+      c.fire("Socialnämnden",
+             case_event{.event = "extend", .note = "Anstånd", .new_deadline = day("2016-05-20")},
+             "2016-05-04T09:00", "registrator"));
+  const auto on_3_may = c.overdue("2016-05-03");
+  CHECK(on_3_may.size() == 3);  // the extension came on 4 May
+  const auto on_4_may = c.overdue("2016-05-04");
+  CHECK(on_4_may.size() == 2);
+  CHECK(format_date(c.as_of("2016-05-03")->assignments.back().deadline.effective) == "2016-05-02");
+  CHECK(format_date(c.as_of("2016-05-04")->assignments.back().deadline.effective) == "2016-05-20");
+}

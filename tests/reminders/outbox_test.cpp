@@ -213,7 +213,8 @@ TEST_CASE_METHOD(outbox_fixture,
   create_annual_report(cli);
   auto& sql = cli.db.store().session();
   for (const auto* undo :
-       {"DROP INDEX reminders_by_assignment", "DELETE FROM schema_migrations WHERE version = 9"})
+       {"DROP TABLE case_history", "DELETE FROM schema_migrations WHERE version = 10",
+        "DROP INDEX reminders_by_assignment", "DELETE FROM schema_migrations WHERE version = 9"})
     sql << undo;
   cli.now = "2017-03-17T09:00";
   const auto refused = cli({"remind"});

@@ -309,12 +309,26 @@ class memory_listings final : public case_listings {
  public:
   explicit memory_listings(memory_tables& t) : t_(t) {}
 
+  // As the SQL reads case_history: the last event up to the end of `day` that set the case's
+  // state and deadline (event_record::case_deadline).
   std::vector<awaiting_row> awaiting_past_deadline(date day,
                                                    std::optional<round_kind> kind) override {
-    auto rows =
-        awaiting_rows(kind, [&](const assignment& a) { return a.deadline.effective < day; });
+    std::vector<awaiting_row> rows;
+    for (const auto& a : t_.assignments) {
+      const auto held = held_on(case_kind::assignment, a.id, day);
+      const auto* r = by_id(t_.rounds, a.round_id);
+      if (!held || !r || (kind && r->kind != *kind) ||
+          !workflows::assignment_awaits_answer(held->to) || !(held->case_deadline->effective < day))
+        continue;
+      rows.push_back(awaiting_row{.round_id = r->id,
+                                  .ref = r->ref,
+                                  .title = r->title,
+                                  .body_name = body_name_of(t_, a.body_id),
+                                  .deadline = held->case_deadline->effective,
+                                  .state = held->to});
+    }
     return sorted(std::move(rows), [](const awaiting_row& a, const awaiting_row& b) {
-      return a.deadline < b.deadline;
+      return std::tie(a.deadline, a.ref, a.body_name) < std::tie(b.deadline, b.ref, b.body_name);
     });
   }
 
@@ -341,6 +355,45 @@ class memory_listings final : public case_listings {
     });
   }
 
+  std::vector<round> rounds_as_of(date day) override {
+    std::vector<round> found;
+    for (const auto& r : rounds())
+      if (auto held = round_as_of(r.id, day)) found.push_back(std::move(*held));
+    return found;
+  }
+
+  std::optional<round> round_as_of(id_t round_id, date day) override {
+    const auto* r = by_id(t_.rounds, round_id);
+    const auto held = held_on(case_kind::round, round_id, day);
+    if (!r || !held) return std::nullopt;
+    auto as_of = *r;
+    as_of.state = held->to;
+    return as_of;
+  }
+
+  std::vector<assignment> assignments_as_of(id_t round_id, date day) override {
+    std::vector<assignment> found;
+    for (auto a :
+         sorted(assignments_where(t_, [&](const assignment&a) { return a.round_id == round_id; }),
+                [](const assignment&a, const assignment&b) { return a.body_name < b.body_name; })) {
+      const auto held = held_on(case_kind::assignment, a.id, day);
+      if (!held) continue;
+      a.state = held->to;
+      a.deadline = *held->case_deadline;
+      if (!workflows::assignment_has_answer(a.state)) {
+        a.submitted_on.reset();
+        a.late_by_working_days.reset();
+      }
+      if (a.first_submitted_on > day) {
+        a.first_submitted_on.reset();
+        a.first_late_by_working_days.reset();
+      }
+      if (a.extension && a.extension->at.substr(0, 10) > format_date(day)) a.extension.reset();
+      found.push_back(std::move(a));
+    }
+    return found;
+  }
+
   std::vector<assignment> assignments_of_body(id_t body_id) override {
     return sorted(assignments_where(t_, [&](const assignment& a) { return a.body_id == body_id; }),
                   [](const assignment& a, const assignment& b) {
@@ -361,6 +414,16 @@ class memory_listings final : public case_listings {
   }
 
  private:
+  // The case's last event up to the end of `day` that set its state and deadline.
+  std::optional<event_record> held_on(case_kind kind, id_t case_id, date day) const {
+    const auto end = format_date(day);
+    std::optional<event_record> held;
+    for (const auto& e : t_.events)
+      if (e.kind == kind && e.case_id == case_id && e.case_deadline && e.at.substr(0, 10) <= end)
+        held = e;
+    return held;
+  }
+
   // The row of an assignment awaiting an answer in a round of `kind`; nullopt otherwise.
   std::optional<awaiting_row> awaiting_row_of(const assignment& a, std::optional<round_kind> kind) {
     const auto* r = by_id(t_.rounds, a.round_id);
@@ -372,15 +435,6 @@ class memory_listings final : public case_listings {
                         .body_name = body_name_of(t_, a.body_id),
                         .deadline = a.deadline.effective,
                         .state = a.state};
-  }
-
-  std::vector<awaiting_row> awaiting_rows(std::optional<round_kind> kind,
-                                          const std::function<bool(const assignment&)>& keep) {
-    std::vector<awaiting_row> rows;
-    for (const auto& a : t_.assignments)
-      if (keep(a))
-        if (auto row = awaiting_row_of(a, kind)) rows.push_back(std::move(*row));
-    return rows;
   }
 
   memory_tables& t_;

@@ -1,5 +1,6 @@
 // The cases' listings on one transaction: the registrar's daily list, rounds, obligations.
 #include "adapters/store/soci_transaction.hpp"
+#include "workflows/assignment.hpp"
 
 namespace bevaka::store::detail {
 
@@ -7,8 +8,10 @@ using namespace bevaka::engine;
 
 std::vector<engine::awaiting_row> soci_transaction::awaiting_past_deadline(
     engine::date day, std::optional<round_kind> kind) {
-  if (!kind) return prepared_.awaiting.all(conn_, format_date(day));
-  return prepared_.awaiting_of_kind.all(conn_, format_date(day), std::string(to_string(*kind)));
+  const auto d = format_date(day);
+  if (!kind) return prepared_.awaiting.all(conn_, d, d, d, d, d);
+  const std::string k(to_string(*kind));
+  return prepared_.awaiting_of_kind.all(conn_, d, d, k, d, d, d, k);
 }
 
 std::vector<engine::awaiting_row> soci_transaction::awaiting_with_failed_reminders(
@@ -18,6 +21,35 @@ std::vector<engine::awaiting_row> soci_transaction::awaiting_with_failed_reminde
 }
 
 std::vector<round> soci_transaction::rounds() { return prepared_.rounds.all(conn_); }
+
+std::vector<round> soci_transaction::rounds_as_of(date day) {
+  const auto d = format_date(day);
+  return prepared_.rounds_as_of.all(conn_, d, d);
+}
+
+std::optional<round> soci_transaction::round_as_of(id_t round_id, date day) {
+  const auto d = format_date(day);
+  return prepared_.round_as_of.first(conn_, d, d, round_id);
+}
+
+// The state and deadline are those of the day; what was recorded later (an answer, its first
+// answer, a request for more time) is left out.
+std::vector<assignment> soci_transaction::assignments_as_of(id_t round_id, date day) {
+  const auto d = format_date(day);
+  auto found = prepared_.assignments_as_of.all(conn_, d, d, round_id);
+  for (auto& a : found) {
+    if (!workflows::assignment_has_answer(a.state)) {
+      a.submitted_on.reset();
+      a.late_by_working_days.reset();
+    }
+    if (a.first_submitted_on > day) {
+      a.first_submitted_on.reset();
+      a.first_late_by_working_days.reset();
+    }
+    if (a.extension && a.extension->at.substr(0, 10) > d) a.extension.reset();
+  }
+  return found;
+}
 
 std::vector<assignment> soci_transaction::assignments_of_body(id_t body_id) {
   return prepared_.assignments_of_body.all(conn_, body_id);

@@ -181,10 +181,20 @@ bool soci_transaction::update_assignment(const assignment& was, const assignment
   return changed == 1;
 }
 
+// An event that changes the case's state or deadline also ends the case's current period in
+// case_history and begins the next, on the (local) day of the event: the reads of a past day
+// find the period that held at its end.
 void soci_transaction::append_event(const event_record& e) {
-  prepared_.append_event.defer(conn_, std::string(to_string(e.kind)), e.case_id, e.round_id,
-                               nullable<key>(e.body_id), e.event, e.from, e.to, e.actor, e.at,
-                               e.note, e.payload);
+  const std::string kind(to_string(e.kind));
+  prepared_.append_event.defer(conn_, kind, e.case_id, e.round_id, nullable<key>(e.body_id),
+                               e.event, e.from, e.to, e.actor, e.at, e.note, e.payload);
+  if (!e.case_deadline) return;
+  const auto day = e.at.substr(0, 10);
+  const bool awaiting = e.kind == case_kind::assignment && assignment_awaits_answer(e.to);
+  prepared_.close_period.defer(conn_, day, kind, e.case_id);
+  prepared_.open_period.defer(conn_, kind, e.case_id, e.round_id, nullable<key>(e.body_id), day,
+                              e.to, awaiting ? 1 : 0, format_date(e.case_deadline->nominal),
+                              format_date(e.case_deadline->effective), e.case_deadline->reason);
 }
 
 std::vector<event_record> soci_transaction::events_of_round(id_t round_id,
