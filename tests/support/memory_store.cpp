@@ -360,7 +360,29 @@ class memory_listings final : public case_listings {
     return found;
   }
 
+  std::vector<punctuality_record> assignments_for_punctuality(
+      const punctuality_filter& filter) override {
+    std::vector<punctuality_record> found;
+    for (const auto& a : t_.assignments) {
+      const auto* r = by_id(t_.rounds, a.round_id);
+      if (!r || !picks(filter, *r) || (filter.body_id && a.body_id != *filter.body_id)) continue;
+      found.push_back(
+          punctuality_record{.body_name = body_name_of(t_, a.body_id),
+                             .round_deadline = r->deadline.effective,
+                             .state = a.state,
+                             .first_late_by_working_days = a.first_late_by_working_days});
+    }
+    return found;
+  }
+
  private:
+  static bool picks(const punctuality_filter& filter, const round& r) {
+    const auto deadline = r.deadline.effective;
+    return (!filter.kind || r.kind == *filter.kind) &&
+           (!filter.first_deadline || *filter.first_deadline <= deadline) &&
+           (!filter.last_deadline || deadline <= *filter.last_deadline);
+  }
+
   // The row of an assignment awaiting an answer in a round of `kind`; nullopt otherwise.
   std::optional<awaiting_row> awaiting_row_of(const assignment& a, std::optional<round_kind> kind) {
     const auto* r = by_id(t_.rounds, a.round_id);
