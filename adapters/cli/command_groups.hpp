@@ -10,7 +10,7 @@ namespace bevaka::cli {
 
 // case_commands.cpp: init, body, round, assignment
 void add_case_commands(CLI::App& app, handler& chosen);
-// query_commands.cpp: overdue, log, calendar
+// query_commands.cpp: overdue, extension-requests, log, punctuality, calendar
 void add_query_commands(CLI::App& app, handler& chosen);
 // serve_commands.cpp: serve (the HTTP API, the dashboard and the reminder dispatcher), token
 void add_serve_commands(CLI::App& app, handler& chosen);

@@ -1,7 +1,9 @@
-// overdue, extension-requests, log and calendar: what the registrar reads.
+// overdue, extension-requests, log, punctuality and calendar: what the registrar reads.
 #include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/views/punctuality_views.hpp"
 #include "engine/calendar/calendar.hpp"
+#include "engine/cases/punctuality.hpp"
 #include "engine/cases/queries.hpp"
 
 namespace bevaka::cli {
@@ -17,6 +19,9 @@ const table_columns log_columns{
     views::lifecycle::assignment};
 const table_columns request_columns{
     {"ref", "body", "deadline", "requested_deadline", "note", "by", "at"}};
+const table_columns punctuality_columns{{"body", "year", "assignments", "on_time", "late",
+                                         "unanswered", "declined", "median_late_working_days",
+                                         "max_late_working_days"}};
 
 void add_overdue(CLI::App& app, handler& chosen) {
   auto kind = std::make_shared<std::string>();
@@ -66,6 +71,35 @@ void add_log(CLI::App& app, handler& chosen) {
   });
 }
 
+// The years are checked by the engine, so the CLI and the API refuse them alike.
+void add_punctuality(CLI::App& app, handler& chosen) {
+  auto body = std::make_shared<std::string>();
+  auto kind = std::make_shared<std::string>();
+  auto years = std::make_shared<std::pair<int, int>>();
+  auto* command = app.add_subcommand(
+      "punctuality", "per body and year: first answers on time and late, unanswered, declined");
+  command->add_option("--body", *body, "only this body (id or name)");
+  command->add_option("--kind", *kind, "only rounds of this kind")
+      ->check(one_of(engine::round_kind_names.names()));
+  auto* from = command->add_option("--from", years->first, "the first year (of the deadlines)");
+  auto* to = command->add_option("--to", years->second, "the last year (of the deadlines)");
+  command->callback([&chosen, body, kind, years, from, to] {
+    const engine::punctuality_request request{
+        .body = optional_text(*body),
+        .kind = engine::parse_round_kind(*kind),
+        .from_year = from->count() ? std::optional(years->first) : std::nullopt,
+        .to_year = to->count() ? std::optional(years->second) : std::nullopt};
+    chosen = [request](runtime& rt) -> outcome<void> {
+      return answer_rows(
+          rt, punctuality_columns, [&](engine::store_transaction& tx) -> outcome<json> {
+            const auto rows = engine::punctuality(tx.cases(), tx.listings(), request);
+            if (!rows) return rows.error();
+            return ok(views::punctuality_rows(*rows));
+          });
+    };
+  });
+}
+
 void add_calendar(CLI::App& app, handler& chosen) {
   auto year = std::make_shared<int>(0);
   auto* calendar = app.add_subcommand("calendar", "the non-working weekdays of a year");
@@ -85,6 +119,7 @@ void add_query_commands(CLI::App& app, handler& chosen) {
   add_overdue(app, chosen);
   add_extension_requests(app, chosen);
   add_log(app, chosen);
+  add_punctuality(app, chosen);
   add_calendar(app, chosen);
 }
 

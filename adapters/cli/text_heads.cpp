@@ -44,7 +44,11 @@ constexpr std::pair<std::string_view, std::string_view> heads[]{
   {"to", "Till"},                      {"unchanged", "Oförändrade"},
   {"unit", "Enhet"},                   {"updated", "Ändrade"},
   {"work_period", "Arbetsperiod"},     {"working_days_overdue", "Försenad (arbetsdagar)"},
-  {"year", "År"},
+  {"year", "År"},                      {"assignments", "Uppdrag"},
+  {"on_time", "I tid"},                {"late", "Sena"},
+  {"unanswered", "Obesvarade"},        {"declined", "Avböjda"},
+  {"median_late_working_days", "Median sen (arbetsdagar)"},
+  {"max_late_working_days", "Högst sen (arbetsdagar)"},
 };
 // clang-format on
 

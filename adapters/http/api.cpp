@@ -46,6 +46,7 @@ const std::vector<route> routes{
   {"GET",  "/api/reminders",                                  read,  {},        all_reminders},
   {"GET",  "/api/overdue",                                    read,  {"kind"},  overdue},
   {"GET",  "/api/extension-requests",                         read,  {},        extension_requests},
+  {"GET",  "/api/punctuality",                                read,  {"body", "kind", "from", "to"}, punctuality},
   {"GET",  "/api/calendar/{year}",                            read,  {},        calendar},
   {"GET",  "/api/action-items",                               read,  {"unit", "area", "category"}, list_action_items},
   {"GET",  "/api/action-items/{item}",                        read,  {},        show_action_item},

@@ -6,10 +6,12 @@
 
 #include "adapters/http/detail/call.hpp"
 #include "adapters/http/ics.hpp"
+#include "adapters/views/punctuality_views.hpp"
 #include "engine/access/access.hpp"
 #include "engine/calendar/calendar.hpp"
 #include "engine/cases/listings.hpp"
 #include "engine/cases/lookup.hpp"
+#include "engine/cases/punctuality.hpp"
 #include "engine/cases/queries.hpp"
 #include "workflows/assignment.hpp"
 
@@ -78,6 +80,28 @@ api_outcome<std::optional<Kind>> kind_param(const call& c, Parse parse, std::str
   const auto kind = parse(*text);
   if (!kind) return bad_request(fmt::format("kind '{}' is not one of: {}", *text, known));
   return std::optional<Kind>(*kind);
+}
+
+// The query parameter `name` as a whole number, if given; the engine checks its range.
+api_outcome<std::optional<int>> year_param(const call& c, const std::string& name) {
+  const auto text = c.param(name);
+  if (!text) return std::optional<int>();
+  int year = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), year);
+  if (ec != std::errc{} || end != text->data() + text->size())
+    return bad_request(fmt::format("{} '{}' is not a year", name, *text));
+  return std::optional<int>(year);
+}
+
+// The body the caller asks about: a secretary's own when it names none, and never another.
+api_outcome<std::optional<std::string>> punctuality_body(call& c) {
+  const auto named = c.param("body");
+  const auto only = engine::readable_body_only(c.token);
+  if (!only) return named;
+  if (!named) return std::optional<std::string>(std::to_string(*only));
+  const auto b = readable_body(c, *named);
+  if (!b) return b.error();
+  return std::optional<std::string>(std::to_string(b->id));
 }
 
 }  // namespace
@@ -161,6 +185,23 @@ api_outcome<api_response> extension_requests(call& c) {
   if (const auto only = engine::readable_body_only(c.token))
     std::erase_if(pending, [&](const auto& p) { return p.second.body_id != *only; });
   return json_response(views::to_json_array(pending));
+}
+
+api_outcome<api_response> punctuality(call& c) {
+  const auto kind =
+      kind_param<engine::round_kind>(c, engine::parse_round_kind, "consultation, annual-report");
+  if (!kind) return kind.error();
+  const auto from = year_param(c, "from");
+  if (!from) return from.error();
+  const auto to = year_param(c, "to");
+  if (!to) return to.error();
+  const auto body = punctuality_body(c);
+  if (!body) return body.error();
+  const auto rows =
+      engine::punctuality(c.tx.cases(), c.tx.listings(),
+                          {.body = *body, .kind = *kind, .from_year = *from, .to_year = *to});
+  if (!rows) return from_engine(rows.error());
+  return json_response(views::punctuality_rows(*rows));
 }
 
 api_outcome<api_response> calendar(call& c) {

@@ -76,6 +76,8 @@ class soci_transaction final : public engine::store_transaction,
                                                     engine::date day) override;
   std::vector<engine::assignment> assignments_of_body(engine::id_t body_id) override;
   std::vector<std::pair<engine::round, engine::assignment>> pending_extension_requests() override;
+  std::vector<engine::punctuality_record> assignments_for_punctuality(
+      const engine::punctuality_filter& filter) override;
   engine::id_t insert_api_token(const engine::api_token& t) override;
   std::optional<engine::api_token> api_token_by_hash(std::string_view hash) override;
   // The follow-up table: followup/.

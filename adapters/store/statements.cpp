@@ -192,6 +192,11 @@ statements::statements()
       pending_extension_requests(round_and_assignment_columns +
                                  "WHERE a.requested_deadline IS NOT NULL ORDER BY a.request_at, "
                                  "a.id"),
+      punctuality_records(
+          "SELECT b.name, r.deadline, a.state, a.first_late_by_working_days "
+          "FROM rounds r JOIN assignments a ON a.round_id = r.id JOIN bodies b ON b.id = a.body_id "
+          "WHERE (r.kind = :kind OR 1 = :all_kinds) AND (a.body_id = :body OR 1 = :all_bodies) "
+          "AND r.deadline >= :first AND r.deadline <= :last"),
       insert_api_token(
           "INSERT INTO api_tokens (holder, role, body_id, token_hash, created_at) "
           "VALUES (:holder, :role, :body_id, :token_hash, :created_at) RETURNING id"),

@@ -204,6 +204,9 @@ struct statements {
   prepared_command<text, key, key, nullable<key>, text, text, int, text, text, text> open_period;
   prepared_query<assignment_row, key> assignments_of_body;
   prepared_query<round_and_assignment_row> pending_extension_requests;
+  // The punctuality count's: kind, all kinds (1 or 0), body, all bodies (1 or 0), first
+  // deadline, last deadline.
+  prepared_query<punctuality_record_row, text, int, key, int, text, text> punctuality_records;
   // holder, role, body, hash, created at
   prepared_query<id_row, text, text, nullable<key>, text, text> insert_api_token;
   prepared_query<token_row, text> api_token_by_hash;

@@ -4,12 +4,33 @@
 // adapters/store; may throw engine::database_error.
 
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/cases/model.hpp"
 
 namespace bevaka::engine {
+
+// The rounds whose assignments the punctuality count reads (engine/cases/punctuality.hpp): of
+// `kind` (any when unset), with an effective deadline from `first_deadline` through
+// `last_deadline` (either end open when unset), and only `body_id`'s assignments when set.
+struct punctuality_filter {
+  std::optional<id_t> body_id{};
+  std::optional<round_kind> kind{};
+  std::optional<date> first_deadline{};
+  std::optional<date> last_deadline{};
+};
+
+// One assignment as the punctuality count reads it.
+struct punctuality_record {
+  std::string body_name{};
+  date round_deadline{};  // the round's effective deadline, not the assignment's
+  std::string state{};
+  // The first answer's lateness in working days (0: on time), kept across a return; unset until
+  // a first answer is received.
+  std::optional<int> first_late_by_working_days{};
+};
 
 class case_listings {
  public:
@@ -38,6 +59,10 @@ class case_listings {
   // The assignments with a pending extension request, with their rounds, oldest request first.
   // Reads a partial index of the requests alone.
   [[nodiscard]] virtual std::vector<std::pair<round, assignment>> pending_extension_requests() = 0;
+  // Every assignment of the rounds `filter` picks, in any state (withdrawn and draft too), in no
+  // particular order. Reads the assignments of those rounds only, not the whole table.
+  [[nodiscard]] virtual std::vector<punctuality_record> assignments_for_punctuality(
+      const punctuality_filter& filter) = 0;
 };
 
 }  // namespace bevaka::engine

@@ -180,6 +180,27 @@ test("the programme page shows the groups, the plan's goals in colour and the bu
   await page.screenshot({ path: `${artefacts}/09-program.png`, fullPage: true });
 });
 
+test("the punctuality page counts each body's first answers per year and plots them",
+     async () => {
+  const page = await newPage();
+  await logIn(page, registrar);
+  await page.getByRole("link", { name: "Punktlighet" }).click();
+  await page.getByRole("heading", { level: 1, name: "Punktlighet" }).waitFor();
+  const table = page.getByRole("table", { name: "Första svaren per organ och år" });
+  await table.waitFor();
+  assert.deepEqual(await table.locator("tr", { hasText: "Socialnämnden" }).locator("th, td")
+                     .allTextContents(),
+                   ["Socialnämnden", "2016", "1", "1", "0", "0", "0", "–", "–"]);
+  const attunda = table.locator("tr", { hasText: "Brandkåren Attunda" }).locator("td");
+  assert.equal(await attunda.nth(5).textContent(), "1");  // declined
+  await page.getByRole("img", { name: /^Socialnämnden: 2016: 1 i tid, 0 sena/ }).waitFor();
+  assert.equal(await page.locator(".punctuality-plot").count(),
+               await table.locator("tbody tr").count());  // one year each, for now
+  assert.match(await page.locator(".legend").textContent(), /I tid\s+Sena\s+Obesvarade\s+Avböjda/);
+  assert.doesNotMatch(await page.locator("main").textContent(), /null|undefined|NaN|object/);
+  await page.screenshot({ path: `${artefacts}/10-punktlighet.png`, fullPage: true });
+});
+
 test("the login works from the keyboard alone", async () => {
   const page = await newPage();
   await page.goto(url);

@@ -995,3 +995,71 @@ TEST_CASE("init may run twice: the second time it applies nothing and keeps the 
   CHECK(cli.ok({"round", "show", ref}) == round);
   CHECK(cli.ok({"body", "list"}).size() == jarfalla.size());
 }
+
+TEST_CASE("punctuality counts first answers per body and year; bad filters are refused", "[cli]") {
+  fresh_cli cli;
+  add_bodies(cli);
+  const auto event = [&](const std::string& now, const std::string& round, const std::string& body,
+                         const std::string& e) {
+    cli.now = now;
+    cli.ok({"assignment", "event", round, body, e});
+  };
+  // The consultation of 2016 (deadline Monday 2 May) to two of them.
+  cli.now = "2016-02-26";
+  cli.ok({"round", "create", "--kind", "consultation", "--ref", ref, "--title", title, "--deadline",
+          "2016-04-30", "--to", "Polismyndigheten", "--to", "Socialnämnden"});
+  event("2016-04-28", ref, "Polismyndigheten", "submit");
+  event("2016-05-03", ref, "Socialnämnden", "decide");
+  event("2016-05-04", ref, "Socialnämnden", "submit");  // 2 working days late
+  // The committees' annual report of 2017 (31 March), closed without Kompetensnämnden's.
+  const std::string annual = "Kst 2017/42";
+  cli.now = "2017-01-16";
+  cli.ok({"round", "create", "--kind", "annual-report", "--ref", annual, "--title",
+          "Årlig rapportering av trygghetsarbetet", "--deadline", "2017-03-31", "--to-all",
+          "committee"});
+  event("2017-03-01", annual, "Kultur-, demokrati- och fritidsnämnden", "decline");
+  event("2017-03-20", annual, "Barn- och ungdomsnämnden", "decide");
+  event("2017-03-30", annual, "Barn- och ungdomsnämnden", "submit");
+  event("2017-04-05", annual, "Socialnämnden", "decide");
+  event("2017-04-05", annual, "Socialnämnden", "submit");  // 3 working days late
+  cli.now = "2017-04-20";
+  cli.ok({"round", "event", annual, "close-answers"});
+
+  const auto row = [](const std::string& body, int year, int on_time, int late, int unanswered,
+                      int declined, json days) {
+    return json{{"body", body},
+                {"year", year},
+                {"assignments", on_time + late + unanswered + declined},
+                {"on_time", on_time},
+                {"late", late},
+                {"unanswered", unanswered},
+                {"declined", declined},
+                {"median_late_working_days", days},
+                {"max_late_working_days", days}};
+  };
+  const auto all = cli.ok({"punctuality"});
+  CHECK(all ==
+        json::array({row("Barn- och ungdomsnämnden", 2017, 1, 0, 0, 0, nullptr),
+                     row("Kompetensnämnden", 2017, 0, 0, 1, 0, nullptr),
+                     row("Kultur-, demokrati- och fritidsnämnden", 2017, 0, 0, 0, 1, nullptr),
+                     row("Polismyndigheten", 2016, 1, 0, 0, 0, nullptr),
+                     row("Socialnämnden", 2016, 0, 1, 0, 0, 2),
+                     row("Socialnämnden", 2017, 0, 1, 0, 0, 3)}));
+  CHECK(cli.ok({"punctuality", "--body", "socialnämnden", "--from", "2017"}) ==
+        json::array({all.back()}));
+  CHECK(cli.ok({"punctuality", "--kind", "consultation", "--to", "2016"}).size() == 2);
+  CHECK(cli.ok({"punctuality", "--from", "2018"}) == json::array());
+
+  const auto text = cli({"punctuality", "--format", "text"});
+  REQUIRE(text.code == exit_ok);
+  const auto heads = text.out.substr(0, text.out.find('\n'));
+  for (const auto* head : {"Organ", "År", "Uppdrag", "I tid", "Sena", "Obesvarade", "Avböjda",
+                           "Median sen (arbetsdagar)", "Högst sen (arbetsdagar)"})
+    CHECK_THAT(heads, Contains(head));
+
+  check_refusal(cli({"punctuality", "--body", "Socialnamnden"}), exit_not_found, {"Socialnämnden"});
+  check_refusal(cli({"punctuality", "--kind", "remiss"}), exit_bad_input, {"remiss"});
+  check_refusal(cli({"punctuality", "--from", "1599"}), exit_bad_input, {"1599"});
+  check_refusal(cli({"punctuality", "--from", "2018", "--to", "2017"}), exit_bad_input,
+                {"2018", "2017"});
+}

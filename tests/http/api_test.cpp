@@ -419,3 +419,50 @@ TEST_CASE("With reference patterns configured, POST /api/rounds refuses a refere
                    "deadline": "2016-04-30", "to": ["Socialnämnden"]})")
             .status == 201);
 }
+
+TEST_CASE("GET /api/punctuality is `bevaka punctuality`; a secretary sees only its own body",
+          "[http]") {
+  served_bevaka s;
+  s.seed_consultation();
+  s.ok_text({"assignment", "event", consultation_ref, "Polismyndigheten", "submit"});
+  const auto viewer = s.token("viewer");
+  const auto secretary = s.token("secretary", "Socialnämnden");
+  s.start();
+  const std::vector<std::pair<std::string, std::vector<std::string>>> same{
+      {"/api/punctuality", {"punctuality"}},
+      {"/api/punctuality?kind=consultation&from=2016&to=2016",
+       {"punctuality", "--kind", "consultation", "--from", "2016", "--to", "2016"}},
+      {"/api/punctuality?body=Polismyndigheten", {"punctuality", "--body", "Polismyndigheten"}},
+  };
+  for (const auto& [target, command] : same) {
+    INFO("GET " << target);
+    const auto reply = s.get(target, viewer);
+    CHECK(reply.status == 200);
+    CHECK(reply.body == s.ok_text(command));
+  }
+  const auto all = s.get("/api/punctuality", viewer).json();
+  REQUIRE(all.size() == 3);
+  CHECK(all[0].at("body") == "Brandkåren Attunda");
+  CHECK(all[0].at("declined") == 1);
+  CHECK(all[1].at("body") == "Polismyndigheten");
+  CHECK(all[1].at("late") == 1);
+  CHECK(all[1].at("max_late_working_days") == 2);
+  CHECK(all[2].at("body") == "Socialnämnden");
+  CHECK(all[2].at("on_time") == 1);
+
+  const auto own = s.get("/api/punctuality", secretary).json();
+  REQUIRE(own.size() == 1);
+  CHECK(own[0] == all[2]);
+  CHECK(s.get("/api/punctuality?body=Socialn%C3%A4mnden", secretary).json() == own);
+  check_refusal(s.get("/api/punctuality?body=Polismyndigheten", secretary), 403, "forbidden");
+
+  check_refusal(s.get("/api/punctuality?body=Socialnamnden", viewer), 404, "not_found");
+  CHECK_THAT(s.get("/api/punctuality?body=Socialnamnden", viewer).json().at("detail"),
+             Contains("Socialnämnden"));
+  for (const auto* target :
+       {"/api/punctuality?kind=remiss", "/api/punctuality?from=1599", "/api/punctuality?to=10000",
+        "/api/punctuality?from=2017&to=2016", "/api/punctuality?from=tjugohundra"}) {
+    INFO("GET " << target);
+    check_refusal(s.get(target, viewer), 400, "bad_input");
+  }
+}

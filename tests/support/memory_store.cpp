@@ -413,6 +413,21 @@ class memory_listings final : public case_listings {
     return found;
   }
 
+  std::vector<punctuality_record> assignments_for_punctuality(
+      const punctuality_filter& filter) override {
+    std::vector<punctuality_record> found;
+    for (const auto& a : t_.assignments) {
+      const auto* r = by_id(t_.rounds, a.round_id);
+      if (!r || !picks(filter, *r) || (filter.body_id && a.body_id != *filter.body_id)) continue;
+      found.push_back(
+          punctuality_record{.body_name = body_name_of(t_, a.body_id),
+                             .round_deadline = r->deadline.effective,
+                             .state = a.state,
+                             .first_late_by_working_days = a.first_late_by_working_days});
+    }
+    return found;
+  }
+
  private:
   // The case's last event up to the end of `day` that set its state and deadline.
   std::optional<event_record> held_on(case_kind kind, id_t case_id, date day) const {
@@ -422,6 +437,13 @@ class memory_listings final : public case_listings {
       if (e.kind == kind && e.case_id == case_id && e.case_deadline && e.at.substr(0, 10) <= end)
         held = e;
     return held;
+  }
+
+  static bool picks(const punctuality_filter& filter, const round& r) {
+    const auto deadline = r.deadline.effective;
+    return (!filter.kind || r.kind == *filter.kind) &&
+           (!filter.first_deadline || *filter.first_deadline <= deadline) &&
+           (!filter.last_deadline || deadline <= *filter.last_deadline);
   }
 
   // The row of an assignment awaiting an answer in a round of `kind`; nullopt otherwise.

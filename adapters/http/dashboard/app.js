@@ -479,6 +479,102 @@ async function programmePage() {
     budget ? budgetChart(budget) : h("p", { class: "empty" }, `Ingen budget för ${budgetYear}.`)];
 }
 
+// --- Punktlighet: första svaren per organ och år ----------------------------------------------
+
+// The four outcomes in the order the table and the plot show them; `key` is the API's.
+const outcomes = [
+  { key: "on_time", label: "I tid" }, { key: "late", label: "Sena" },
+  { key: "unanswered", label: "Obesvarade" }, { key: "declined", label: "Avböjda" },
+];
+
+// svg("rect", {x: 0}): an SVG element, as h() makes HTML ones.
+function svg(tag, attributes = {}, ...children) {
+  const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+function lateDays(n) { return n === null ? "–" : days(n).replace(".", ","); }
+
+function outcomeText(row) {
+  return outcomes.map((o) => `${row[o.key]} ${o.label.toLowerCase()}`).join(", ");
+}
+
+function punctualityTable(rows) {
+  return h("table", {},
+    h("caption", {}, "Första svaren per organ och år"),
+    h("thead", {}, h("tr", {}, ["Organ", "År", "Uppdrag", ...outcomes.map((o) => o.label),
+      "Median sen", "Högst sen"].map((title) => h("th", { scope: "col" }, title)))),
+    h("tbody", {}, rows.map((row) => h("tr", {},
+      h("th", { scope: "row" }, row.body), h("td", {}, String(row.year)),
+      h("td", { class: "number" }, row.assignments),
+      outcomes.map((o) => h("td", { class: "number" }, row[o.key])),
+      h("td", { class: "number" }, lateDays(row.median_late_working_days)),
+      h("td", { class: "number" }, lateDays(row.max_late_working_days))))));
+}
+
+// One body's years as stacked columns, each outcome's share of the year's assignments; every
+// body's plot spans the same years, so they compare side by side.
+function punctualityPlot(body, rows, years) {
+  const column = 36, gap = 12, top = 8, height = 100, width = years.length * (column + gap);
+  const byYear = new Map(rows.map((row) => [row.year, row]));
+  const columns = years.map((year, i) => {
+    const x = i * (column + gap) + gap / 2;
+    const row = byYear.get(year);
+    const parts = [];
+    let y = top + height;
+    for (const o of row ? outcomes : []) {
+      const part = (height * row[o.key]) / row.assignments;
+      y -= part;
+      if (part > 0)
+        parts.push(svg("rect", { x, y, width: column, height: part, class: `outcome-${o.key}` }));
+    }
+    return svg("g", {}, svg("title", {}, row ? `${year}: ${outcomeText(row)}` : `${year}: inga`),
+      parts, svg("text", { x: x + column / 2, y: top + height + 16, "text-anchor": "middle" },
+        String(year)));
+  });
+  const summary = rows.map((row) => `${row.year}: ${outcomeText(row)}`).join("; ");
+  return h("figure", { class: "card punctuality-plot" },
+    h("figcaption", {}, body),
+    svg("svg", { viewBox: `0 0 ${width} ${top + height + 22}`, width, role: "img",
+               "aria-label": `${body}: ${summary}` }, columns));
+}
+
+function punctualityLegend() {
+  return h("p", { class: "legend" }, outcomes.flatMap((o) =>
+    [h("span", { class: `key outcome-${o.key}` }), ` ${o.label} `]));
+}
+
+async function punctualityPage() {
+  const kind = sessionStorage.getItem("bevaka.punctualityKind") || "";
+  const rows = await api(kind ? `/api/punctuality?kind=${encodeURIComponent(kind)}`
+                              : "/api/punctuality");
+  const chooser = h("select", { id: "punctuality-kind", onchange: (event) => {
+    sessionStorage.setItem("bevaka.punctualityKind", event.target.value);
+    show();
+  } }, [["", "Alla omgångar"], ["consultation", roundKinds.consultation || "Remiss"],
+        ["annual-report", roundKinds["annual-report"] || "Årlig rapportering"]].map(
+    ([value, label]) => h("option", { value, selected: value === kind }, label)));
+  const page = [h("h1", {}, "Punktlighet"),
+    h("p", {}, "Varje uppdrag räknas efter organets första svar, året för omgångens sista dag. " +
+               "Uppdrag som ännu väntar på svar räknas inte förrän utfallet är känt."),
+    h("form", { class: "inline", onsubmit: (event) => event.preventDefault() },
+      h("label", { for: "punctuality-kind" }, "Visa"), " ", chooser)];
+  if (rows.length === 0)
+    return [...page, h("p", { class: "empty" }, "Inga besvarade eller avslutade uppdrag ännu.")];
+  const years = [];
+  for (let y = Math.min(...rows.map((r) => r.year)); y <= Math.max(...rows.map((r) => r.year)); ++y)
+    years.push(y);
+  const bodies = [...new Set(rows.map((row) => row.body))];
+  return [...page, punctualityTable(rows), h("h2", {}, "Per organ över åren"), punctualityLegend(),
+    h("div", { class: "punctuality-plots" }, bodies.map((body) =>
+      punctualityPlot(body, rows.filter((row) => row.body === body), years)))];
+}
+
 // --- Inloggning och ram ----------------------------------------------------------------------
 
 function loginPage(message) {
@@ -529,6 +625,7 @@ const pages = {
   omgang: { title: "Omgång", render: roundPage },
   organ: { title: "Uppdrag", render: bodyPage },
   program: { title: "Program", render: programmePage },
+  punktlighet: { title: "Punktlighet", render: punctualityPage },
 };
 
 // Counts the pages asked for: a page whose data arrives after the user has moved on to another

@@ -55,6 +55,7 @@ api_outcome<api_response> round_reminders(call& c);
 api_outcome<api_response> all_reminders(call& c);
 api_outcome<api_response> overdue(call& c);
 api_outcome<api_response> extension_requests(call& c);
+api_outcome<api_response> punctuality(call& c);
 api_outcome<api_response> calendar(call& c);
 api_outcome<api_response> whoami(call& c);
 // The budget reads (api_budgets.cpp).

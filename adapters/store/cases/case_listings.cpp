@@ -1,4 +1,5 @@
-// The cases' listings on one transaction: the registrar's daily list, rounds, obligations.
+// The cases' listings on one transaction: the registrar's daily list, rounds, obligations,
+// punctuality.
 #include "adapters/store/soci_transaction.hpp"
 #include "workflows/assignment.hpp"
 
@@ -57,6 +58,18 @@ std::vector<assignment> soci_transaction::assignments_of_body(id_t body_id) {
 
 std::vector<std::pair<round, assignment>> soci_transaction::pending_extension_requests() {
   return prepared_.pending_extension_requests.all(conn_);
+}
+
+// Dates are TEXT 'YYYY-MM-DD', so an open end is the lowest or highest such text.
+std::vector<punctuality_record> soci_transaction::assignments_for_punctuality(
+    const punctuality_filter& filter) {
+  const std::string kind = filter.kind ? std::string(to_string(*filter.kind)) : "";
+  const std::string first =
+      filter.first_deadline ? format_date(*filter.first_deadline) : "0000-01-01";
+  const std::string last = filter.last_deadline ? format_date(*filter.last_deadline) : "9999-12-31";
+  return prepared_.punctuality_records.all(conn_, kind, filter.kind ? 0 : 1,
+                                           filter.body_id.value_or(0), filter.body_id ? 0 : 1,
+                                           first, last);
 }
 
 }  // namespace bevaka::store::detail

@@ -56,6 +56,17 @@ assignment assignment_row::to_model() const {
   return a;
 }
 
+void punctuality_record_row::bind(soci::statement& st) {
+  bind_columns(st, body_name, deadline, state, maybe_null{first_late, first_late_null});
+}
+
+punctuality_record punctuality_record_row::to_model() const {
+  punctuality_record r{
+      .body_name = body_name, .round_deadline = stored_date(deadline), .state = state};
+  if (first_late_null == soci::i_ok) r.first_late_by_working_days = first_late;
+  return r;
+}
+
 void event_row::bind(soci::statement& st) {
   bind_columns(st, kind, case_id, round_id, maybe_null{body_id, body_null},
                maybe_null{body_name, name_null}, e.event, e.from, e.to, e.actor, e.at, e.note,

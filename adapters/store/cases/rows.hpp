@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "adapters/store/rows.hpp"
+#include "engine/cases/case_listings.hpp"
 #include "engine/cases/model.hpp"
 
 namespace bevaka::store::detail {
@@ -53,6 +54,14 @@ struct round_and_assignment_row {
   [[nodiscard]] std::pair<engine::round, engine::assignment> to_model() const {
     return {round.to_model(), assignment.to_model()};
   }
+};
+
+struct punctuality_record_row {
+  std::string body_name, deadline, state;
+  int first_late = 0;
+  soci::indicator first_late_null = soci::i_null;
+  void bind(soci::statement& st);
+  [[nodiscard]] engine::punctuality_record to_model() const;
 };
 
 struct event_row {
