@@ -7,6 +7,7 @@
 
 #include "adapters/cli/answer.hpp"
 #include "adapters/cli/command_groups.hpp"
+#include "adapters/config/settings.hpp"
 #include "adapters/report/report_document.hpp"
 #include "engine/report/annual_report.hpp"
 
@@ -111,9 +112,12 @@ void add_report(CLI::App& app, handler& chosen) {
                                       rt.now.day);
       });
       if (!compiled) return compiled.error();
+      const auto settings = config::load_settings(config::config_file());
+      if (!settings) return settings.error();
       return write_document(rt, *o,
-                            o->format == "html" ? report::report_html(*compiled)
-                                                : report::report_markdown(*compiled));
+                            o->format == "html"
+                                ? report::report_html(*compiled, settings->council)
+                                : report::report_markdown(*compiled, settings->council));
     };
   });
 }

@@ -69,7 +69,8 @@ outcome<void> serve(runtime& rt, const serve_options& o) {
   if (!config) return config.error();
   http::api api(rt.store(), rt.store(), *clock,
                 {.registrar = config->mail.registrar,
-                 .reference_patterns = config::reference_patterns(config->references)});
+                 .reference_patterns = config::reference_patterns(config->references),
+                 .council = config->council});
   asio::io_context io;
   const http::server_settings settings{
       .request_timeout = std::chrono::milliseconds(static_cast<long>(o.timeout_seconds * 1000))};

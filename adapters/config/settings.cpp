@@ -62,6 +62,20 @@ std::optional<engine::error> refuse_unknown(const std::filesystem::path& file,
   return std::nullopt;
 }
 
+// A name may not be empty: every label that names the council would read "Diskuterad i ".
+std::optional<engine::error> read_council(const std::filesystem::path& file, const toml::table& t,
+                                          engine::council_names& council) {
+  if (auto bad = refuse_unknown(file, t, {"name", "long_name"}, "council.")) return bad;
+  for (auto [key, into] : {std::pair<std::string_view, std::string*>{"name", &council.name},
+                           {"long_name", &council.long_name}}) {
+    if (auto bad = read_string(file, t, key, *into)) return bad;
+    if (into->find_first_not_of(" \t") == std::string::npos)
+      return make_error(errc::bad_input, fmt::format("{}: council.{} must not be empty",
+                                                     where(file, *t.get(key)), key));
+  }
+  return std::nullopt;
+}
+
 std::optional<engine::error> read_mail(const std::filesystem::path& file, const toml::table& t,
                                        mail_settings& mail) {
   if (auto bad = refuse_unknown(file, t,
@@ -181,7 +195,10 @@ outcome<settings> load_settings(const std::filesystem::path& file) {
     return make_error(errc::bad_input, fmt::format("{}:{}: {}", file.string(),
                                                    e.source().begin.line, e.description()));
   }
-  if (auto bad = refuse_unknown(file, root, {"mail", "reminders", "references"}, "")) return *bad;
+  if (auto bad = refuse_unknown(file, root, {"council", "mail", "reminders", "references"}, ""))
+    return *bad;
+  if (const auto* council = root.get_as<toml::table>("council"))
+    if (auto bad = read_council(file, *council, s.council)) return *bad;
   if (const auto* mail = root.get_as<toml::table>("mail"))
     if (auto bad = read_mail(file, *mail, s.mail)) return *bad;
   if (const auto* reminders = root.get_as<toml::table>("reminders"))

@@ -12,6 +12,7 @@
 
 #include "engine/reminders/reminder_message.hpp"
 #include "engine/reminders/reminder_policy.hpp"
+#include "engine/shared/council.hpp"
 #include "engine/shared/error.hpp"
 #include "engine/shared/reference_number.hpp"
 
@@ -42,6 +43,8 @@ struct reference_settings {
 };
 
 struct settings {
+  // A name, not something a deployment overrides: no BEVAKA_* variable.
+  engine::council_names council{};
   mail_settings mail{};
   reminder_settings reminders{};
   reference_settings references{};

@@ -177,16 +177,18 @@ api_response with_api_headers(api_response response) {
   return response;
 }
 
-// The dashboard's files, and the state names it shares with the other surfaces.
-std::optional<static_file> dashboard_or_state_names(std::string_view path) {
-  static const std::string script = state_names_script();
+// The dashboard's files, and the state names it shares with the other surfaces. `script` is
+// state_names_script's, made once for the api's council.
+std::optional<static_file> dashboard_or_state_names(std::string_view path,
+                                                    std::string_view script) {
   if (path == "/state-names.js")
     return static_file{"/state-names.js", "text/javascript; charset=utf-8", script};
   return dashboard_file(path);
 }
 
-api_response dashboard_response(std::string_view method, std::string_view path) {
-  const auto file = dashboard_or_state_names(path);
+api_response dashboard_response(std::string_view method, std::string_view path,
+                                std::string_view state_names) {
+  const auto file = dashboard_or_state_names(path, state_names);
   if (!file) return error_response(not_found(fmt::format("nothing at {}", path)));
   if (method != "GET")
     return error_response({405, "method_not_allowed", "the dashboard answers GET only"});
@@ -256,7 +258,8 @@ api::routed api::dispatch(const api_request& request) {
     return {path, api_response{.content_type = "text/plain; version=0.0.4; charset=utf-8",
                                .body = metrics_.prometheus_text(reminders_by_state(store_))}};
   }
-  if (!path.starts_with("/api/")) return {"dashboard", dashboard_response(request.method, path)};
+  if (!path.starts_with("/api/"))
+    return {"dashboard", dashboard_response(request.method, path, state_names_)};
   std::vector<std::string> segments;
   for (const auto& segment : url->segments()) segments.push_back(segment);
   const auto m = match(request.method, segments);

@@ -11,7 +11,9 @@
 #include "adapters/http/api_types.hpp"
 #include "adapters/http/metrics.hpp"
 #include "adapters/http/response_cache.hpp"
+#include "adapters/http/state_names_script.hpp"
 #include "engine/shared/clock.hpp"
+#include "engine/shared/council.hpp"
 #include "engine/shared/reference_number.hpp"
 #include "engine/store.hpp"
 
@@ -22,6 +24,7 @@ struct api_settings {
   std::string registrar{};  // escalations' address, shown in the reminders' `to`
   // A new round's reference must match one of these (none: any reference is taken).
   std::vector<engine::reference_pattern> reference_patterns{};
+  engine::council_names council{};  // named in the dashboard's state names and labels
 };
 
 class api {
@@ -30,7 +33,11 @@ class api {
   // cache. `clock` stamps every write; reads may name another day (as_of).
   api(engine::store& store, engine::change_feed& changes, const engine::clock& clock,
       api_settings settings = {})
-      : store_(store), changes_(changes), clock_(clock), settings_(std::move(settings)) {}
+      : store_(store),
+        changes_(changes),
+        clock_(clock),
+        settings_(std::move(settings)),
+        state_names_(state_names_script(settings_.council)) {}
 
   // Thread-safe: calls are serialised, because one database connection serves them all.
   // Never throws: a database failure is a 503, anything else unexpected a 500.
@@ -47,6 +54,7 @@ class api {
   engine::change_feed& changes_;
   const engine::clock& clock_;
   api_settings settings_;
+  std::string state_names_;  // /state-names.js, for settings_.council
   metrics metrics_;
   response_cache answers_;
   std::mutex serialised_;

@@ -5,9 +5,12 @@
 
 #include <string>
 
+#include "engine/shared/council.hpp"
+
 namespace bevaka::http {
 
-// "const stateNames = {"round": {...}, "assignment": {...}, ...};\n"
-[[nodiscard]] std::string state_names_script();
+// "const stateNames = {"round": {...}, "assignment": {...}, ..., "council": {...}};\n", the
+// council's states and the council itself named as `council` says.
+[[nodiscard]] std::string state_names_script(const engine::council_names& council);
 
 }  // namespace bevaka::http

@@ -86,9 +86,17 @@ table followup_table(const std::vector<engine::followup_status_row>& rows, bool 
   return t;
 }
 
-std::string subtitle(const engine::compiled_report& report) {
-  return fmt::format("{} · sista dag {} · sammanställd {}", report.r.ref,
-                     swedish_date(report.r.deadline.effective), swedish_date(report.today));
+// "Brottsförebyggande rådet (KBR)"; a council whose two names are the same ("Trygg i
+// Österåker") is named once.
+std::string council_text(const engine::council_names& council) {
+  if (council.long_name == council.name) return council.name;
+  return fmt::format("{} ({})", council.long_name, council.name);
+}
+
+std::string subtitle(const engine::compiled_report& report, const engine::council_names& council) {
+  return fmt::format("{} · sista dag {} · sammanställd {} för {}", report.r.ref,
+                     swedish_date(report.r.deadline.effective), swedish_date(report.today),
+                     council_text(council));
 }
 
 // --- HTML ---
@@ -211,12 +219,13 @@ std::string markdown_body_part(const engine::body_report& body) {
 
 }  // namespace
 
-std::string report_html(const engine::compiled_report& report) {
+std::string report_html(const engine::compiled_report& report,
+                        const engine::council_names& council) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<title>" + escaped(report.r.ref + " " + report.r.title) + "</title>\n";
   html += "<style>" + std::string(print_style) + "</style>\n</head>\n<body>\n";
   html += "<h1>" + escaped(report.r.title) + "</h1>\n";
-  html += "<p class=\"subtitle\">" + escaped(subtitle(report)) + "</p>\n";
+  html += "<p class=\"subtitle\">" + escaped(subtitle(report, council)) + "</p>\n";
   html +=
       "<h2 class=\"first\">Status per nämnd och aktör</h2>\n" + html_table(status_table(report));
   for (const auto& body : report.bodies) html += html_body_part(body);
@@ -234,8 +243,9 @@ std::string report_html(const engine::compiled_report& report) {
   return html + "</body>\n</html>\n";
 }
 
-std::string report_markdown(const engine::compiled_report& report) {
-  std::string md = fmt::format("# {}\n\n{}\n\n", report.r.title, subtitle(report));
+std::string report_markdown(const engine::compiled_report& report,
+                            const engine::council_names& council) {
+  std::string md = fmt::format("# {}\n\n{}\n\n", report.r.title, subtitle(report, council));
   md += "## Status per nämnd och aktör\n\n" + markdown_table(status_table(report));
   for (const auto& body : report.bodies) md += markdown_body_part(body);
   md += "## Uppföljningstabellen\n\n### Per område\n\n" +

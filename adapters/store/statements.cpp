@@ -141,7 +141,10 @@ statements::statements()
       update_round(
           "UPDATE rounds SET state = :state, sent_on = :sent_on, version = :next WHERE id = :id "
           "AND version = :version"),
-      lock_round(round_columns + "WHERE id = :id FOR UPDATE"),
+      // NO KEY UPDATE, not UPDATE: every event a writer has appended holds a KEY SHARE lock on
+      // its round (the foreign key), which FOR UPDATE would wait for; two writers each waiting
+      // for the other's key share are a deadlock. Two NO KEY UPDATEs still wait for each other.
+      lock_round(round_columns + "WHERE id = :id FOR NO KEY UPDATE"),
       assignments_of(assignment_columns + "WHERE a.round_id = :round ORDER BY b.name"),
       assignment_of(assignment_columns + "WHERE a.round_id = :round AND a.body_id = :body"),
       assignment_by_names(round_and_assignment_columns +

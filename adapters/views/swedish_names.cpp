@@ -23,8 +23,8 @@ const std::array round_names{
     name_pair{round_state::draft, "Utkast"},
     name_pair{round_state::sent, "Ute på remiss"},
     name_pair{round_state::answers_closed, "Svarstiden stängd"},
-    name_pair{"sent_to_council", "Skickad till rådet"},
-    name_pair{round_state::discussed, "Diskuterad i KBR"},
+    name_pair{"sent_to_council", "Skickad till {council}"},
+    name_pair{round_state::discussed, "Diskuterad i {council}"},
     name_pair{round_state::approved, "Godkänd av KS"},
     name_pair{round_state::withdrawn, "Återkallad"},
 };
@@ -87,9 +87,19 @@ std::span<const name_pair> names_of(lifecycle of) {
   return {};
 }
 
-json as_object(std::span<const name_pair> names) {
+// The council's name where a name holds {council}: the municipality's own ("Brå").
+std::string with_council(std::string_view swedish, const engine::council_names& council) {
+  std::string text(swedish);
+  constexpr std::string_view placeholder = "{council}";
+  if (const auto at = text.find(placeholder); at != std::string::npos)
+    text.replace(at, placeholder.size(), council.name);
+  return text;
+}
+
+json as_object(std::span<const name_pair> names, const engine::council_names& council = {}) {
   json object = json::object();
-  for (const auto& [state, swedish] : names) object[std::string(state)] = swedish;
+  for (const auto& [state, swedish] : names)
+    object[std::string(state)] = with_council(swedish, council);
   return object;
 }
 
@@ -101,21 +111,23 @@ std::string_view swedish_name(std::span<const name_pair> names, std::string_view
 
 }  // namespace
 
-std::string_view swedish_state(lifecycle of, std::string_view state) {
-  return swedish_name(names_of(of), state);
+std::string swedish_state(lifecycle of, std::string_view state,
+                          const engine::council_names& council) {
+  return with_council(swedish_name(names_of(of), state), council);
 }
 
 std::string_view swedish_round_kind(std::string_view kind) {
   return swedish_name(round_kind_names, kind);
 }
 
-json swedish_state_names() {
-  return json{{"round", as_object(round_names)},
+json swedish_state_names(const engine::council_names& council) {
+  return json{{"round", as_object(round_names, council)},
               {"assignment", as_object(assignment_names)},
               {"reminder", as_object(reminder_names)},
               {"action_plan", as_object(action_plan_names)},
               {"action_item", as_object(action_item_names)},
-              {"round_kind", as_object(round_kind_names)}};
+              {"round_kind", as_object(round_kind_names)},
+              {"council", {{"name", council.name}, {"long_name", council.long_name}}}};
 }
 
 std::string working_days_text(long long count) {

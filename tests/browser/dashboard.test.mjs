@@ -9,6 +9,7 @@ const url = process.env.BEVAKA_URL;
 const artefacts = process.env.BEVAKA_ARTEFACTS;
 const registrar = process.env.BEVAKA_REGISTRAR_TOKEN;
 const secretary = process.env.BEVAKA_SECRETARY_TOKEN;
+const cultureSecretary = process.env.BEVAKA_KDF_SECRETARY_TOKEN;
 
 let browser;
 
@@ -214,4 +215,77 @@ test("the login works from the keyboard alone", async () => {
   await page.keyboard.type(registrar);
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 1, name: "Förfallna" }).waitFor();
+});
+
+// After the tests above: Kultur-, demokrati- och fritidsnämnden is still overdue (since 2 May).
+test("a secretary asks for an extension with a reason; the registrar grants it and the " +
+     "timeline shows both dates", async () => {
+  const culture = "Kultur-, demokrati- och fritidsnämnden";
+  const page = await newPage({ width: 390, height: 844 });
+  await logIn(page, cultureSecretary);
+  await page.getByRole("heading", { name: `Uppdrag för ${culture}` }).waitFor();
+  await page.getByRole("button", { name: "Begär anstånd" }).click();
+  const dialog = page.getByRole("dialog", { name: "Bekräfta ändringen" });
+  await dialog.getByLabel("Ny sista dag").fill("2016-05-20");
+  // Without a reason the dialog stays open: the reason is required.
+  await dialog.getByRole("button", { name: "Ja, registrera" }).click();
+  assert.equal(await dialog.isVisible(), true);
+  await dialog.getByLabel("Skäl").fill("Nämnden sammanträder 19 maj");
+  await page.screenshot({ path: `${artefacts}/10-begar-anstand.png`, fullPage: true });
+  await dialog.getByRole("button", { name: "Ja, registrera" }).click();
+  await page.getByText(`Registrerat: Begär anstånd för ${culture}`).waitFor();
+  await page.getByText("Anstånd begärt till 20 maj 2016").waitFor();
+  assert.equal(await page.getByRole("button", { name: "Begär anstånd" }).count(), 0);
+
+  const registrars = await newPage();
+  await logIn(registrars, registrar);
+  const requests = registrars.getByRole("table", { name: "Begärda anstånd som väntar på beslut" });
+  const row = requests.locator("tbody tr", { hasText: culture });
+  await row.waitFor();
+  assert.match(await row.textContent(), /20 maj 2016.*Nämnden sammanträder 19 maj/);
+  await registrars.screenshot({ path: `${artefacts}/11-begarda-anstand.png`, fullPage: true });
+  await row.getByRole("button", { name: "Bevilja" }).click();
+  const confirm = registrars.getByRole("dialog", { name: "Bekräfta ändringen" });
+  await confirm.getByText("bevilja anstånd till 20 maj 2016").waitFor();
+  await confirm.getByRole("button", { name: "Ja, registrera" }).click();
+  await registrars.getByText(`Registrerat: Anstånd beviljat för ${culture}`).waitFor();
+  // Its new deadline is 20 May: on 4 May nobody is overdue any more.
+  await registrars.getByText("Inga förfallna svar").waitFor();
+  assert.equal(await requests.count(), 0);
+
+  await registrars.goto(`${url}#/omgang/1`);
+  const timeline = registrars.getByRole("list", { name: "Tidslinje" });
+  await timeline.getByText("Nämnden sammanträder 19 maj").first().waitFor();
+  const asked = timeline.locator("li", { hasText: "Begär anstånd" });
+  assert.match(await asked.textContent(), /Begär anstånd till 20 maj 2016/);
+  const granted = timeline.locator("li", { hasText: culture }).filter({ hasText: "Anstånd:" });
+  assert.match(await granted.textContent(), /Anstånd: 2 maj 2016 → 20 maj 2016/);
+  const text = await timeline.textContent();
+  assert.doesNotMatch(text, /Skickad → Skickad|Påbörjad → Påbörjad/);
+  assert.match(text, /Svar inlämnat, mottaget 2 maj 2016/);
+  await registrars.screenshot({ path: `${artefacts}/12-tidslinje-anstand.png`, fullPage: true });
+});
+
+test("the registrar closes the answers and sends the round to the council by its name",
+     async () => {
+  const page = await newPage();
+  await logIn(page, registrar);
+  await page.getByRole("heading", { level: 1, name: "Förfallna" }).waitFor();
+  await page.goto(`${url}#/omgang/1`);
+  await page.getByRole("button", { name: "Stäng svarstiden" }).click();
+  const dialog = page.getByRole("dialog", { name: "Bekräfta ändringen" });
+  await dialog.getByLabel("Anteckning (frivillig)").fill("Remisstiden är slut");
+  await dialog.getByRole("button", { name: "Ja, registrera" }).click();
+  await page.getByText("Registrerat: Stäng svarstiden för Kst 2015/503.").waitFor();
+  await page.getByText("Svarstiden stängd · sista dag", { exact: false }).waitFor();
+  const timeline = page.getByRole("list", { name: "Tidslinje" });
+  // Kompetensnämnden and Kultur-nämnden had not answered: they end unanswered.
+  assert.equal(await timeline.locator("li", { hasText: "Obesvarad när svaren stängdes" }).count(),
+               2);
+  await page.getByRole("button", { name: "Skicka till KBR" }).click();
+  await dialog.getByRole("button", { name: "Ja, registrera" }).click();
+  await page.getByText("Registrerat: Skicka till KBR för Kst 2015/503.").waitFor();
+  await timeline.getByText("Skickad till KBR").first().waitFor();
+  await page.getByRole("button", { name: "Diskuterad i KBR" }).waitFor();
+  await page.screenshot({ path: `${artefacts}/13-skickad-till-kbr.png`, fullPage: true });
 });

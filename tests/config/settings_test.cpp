@@ -148,3 +148,32 @@ TEST_CASE_METHOD(no_overrides, "Reference patterns are read per municipality and
   CHECK_THAT(broken.error().message, Catch::Matchers::Contains("bevaka.toml:3:") &&
                                          Catch::Matchers::Contains("unknown placeholder {år}"));
 }
+
+TEST_CASE_METHOD(no_overrides, "The council is KBR unless the municipality names it otherwise",
+                 "[config]") {
+  const auto shipped =
+      config::load_settings(std::filesystem::path(BEVAKA_SOURCE_CONFIG) / "bevaka.toml");
+  REQUIRE(shipped);
+  CHECK(shipped->council.name == "KBR");
+  CHECK(shipped->council.long_name == "Brottsförebyggande rådet");
+
+  const auto boras = config::load_settings(write_config(R"(
+[council]
+name = "Brå"
+long_name = "Brottsförebyggande rådet i Borås"
+)"));
+  REQUIRE(boras);
+  CHECK(boras->council.name == "Brå");
+  CHECK(boras->council.long_name == "Brottsförebyggande rådet i Borås");
+
+  const auto none = config::load_settings(write_config("[mail]\n"));
+  REQUIRE(none);
+  CHECK(none->council.name == "KBR");
+
+  const auto empty = config::load_settings(write_config("[council]\nname = \" \"\n"));
+  REQUIRE_FALSE(empty);
+  CHECK(empty.error().message.ends_with(":2: council.name must not be empty"));
+  const auto misspelt = config::load_settings(write_config("[council]\nnamn = \"Brå\"\n"));
+  REQUIRE_FALSE(misspelt);
+  CHECK(misspelt.error().message.ends_with(":2: unknown setting council.namn"));
+}

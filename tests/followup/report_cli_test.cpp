@@ -98,6 +98,7 @@ TEST_CASE("the compiled report shows every body's status, sections, indicators a
   const auto md = cli({"report", annual_ref, "--format", "md"});
   REQUIRE(md.code == 0);
   CHECK_THAT(md.out, StartsWith("# Rapportering av trygghet 2016\n"));
+  CHECK_THAT(md.out, Contains("sammanställd 10 april 2017 för Brottsförebyggande rådet (KBR)\n"));
   CHECK_THAT(md.out, Contains("| Barn- och ungdomsnämnden | saknas | – | 31 mars 2017 |"));
   CHECK_THAT(md.out, Contains("| Kompetensnämnden | sen, 2 arbetsdagar | 4 april 2017 |"));
   CHECK_THAT(md.out, Contains("| Socialnämnden | i tid | 20 mars 2017 |"));
@@ -164,4 +165,19 @@ TEST_CASE("a body's text cannot put markup into the compiled report", "[report][
   cli.ok({"sections", "import", annual_ref, "Socialnämnden", cli.write_temp("sn.md", text)});
   const auto html = cli({"report", annual_ref, "--format", "html"});
   CHECK_THAT(html.out, !Contains("<script>"));
+}
+
+TEST_CASE("the compiled report names the council as the municipality does", "[report][cli]") {
+  followup_cli cli;
+  annual_round(cli);
+  const auto config = cli.scratch("bevaka.toml");
+  std::ofstream(config) << "[council]\nname = \"Brå\"\n"
+                        << "long_name = \"Brottsförebyggande rådet i Borås\"\n";
+  ::setenv("BEVAKA_CONFIG", config.c_str(), 1);
+  const auto md = cli({"report", annual_ref, "--format", "md"});
+  const auto html = cli({"report", annual_ref, "--format", "html"});
+  ::unsetenv("BEVAKA_CONFIG");
+  REQUIRE(md.code == 0);
+  CHECK_THAT(md.out, Contains("för Brottsförebyggande rådet i Borås (Brå)\n"));
+  CHECK_THAT(html.out, Contains("för Brottsförebyggande rådet i Borås (Brå)</p>"));
 }

@@ -466,3 +466,34 @@ TEST_CASE("GET /api/punctuality is `bevaka punctuality`; a secretary sees only i
     check_refusal(s.get(target, viewer), 400, "bad_input");
   }
 }
+
+TEST_CASE("The dashboard's state names name the council as the configuration does",
+          "[http][council]") {
+  // Borås calls its council Brå; the server reads BEVAKA_CONFIG, which the test hands down.
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("bevaka-http-council-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "bevaka.toml")
+      << "[council]\nname = \"Brå\"\nlong_name = \"Brottsförebyggande rådet i Borås\"\n"
+      << "[mail]\ntemplates = \"" BEVAKA_FIXTURES_DIR "/../../config/templates\"\n";
+  ::setenv("BEVAKA_CONFIG", (dir / "bevaka.toml").c_str(), 1);
+  struct restore {
+    std::filesystem::path dir;
+    ~restore() {
+      ::unsetenv("BEVAKA_CONFIG");
+      std::error_code ignored;
+      std::filesystem::remove_all(dir, ignored);
+    }
+  } restored{dir};
+
+  served_bevaka s;
+  s.start();
+  const auto script = s.get("/state-names.js", "");
+  REQUIRE(script.status == 200);
+  CHECK_THAT(script.body, Contains(R"("sent_to_council":"Skickad till Brå")"));
+  CHECK_THAT(script.body, Contains(R"("discussed":"Diskuterad i Brå")"));
+  CHECK_THAT(
+      script.body,
+      Contains(R"("council":{"name":"Brå","long_name":"Brottsförebyggande rådet i Borås"})"));
+  CHECK_THAT(script.body, !Contains("KBR"));
+}

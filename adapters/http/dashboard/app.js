@@ -20,11 +20,15 @@ const session = {
 const assignmentStates = stateNames.assignment;
 const roundStates = stateNames.round;
 const roundKinds = stateNames.round_kind;
+// The council as the municipality names it (config/bevaka.toml): KBR, Brå, Trygg i Österåker.
+const council = stateNames.council.name;
 const eventNames = {
   create: "Skapad", send: "Skickad", start: "Påbörjad", decide: "Beslutad i nämnd",
   submit: "Svar inlämnat", register: "Registrerad", decline: "Avstår", return: "Återsänd",
-  extend: "Anstånd", withdraw: "Återkallad", "close-answers": "Svarstiden stängd",
-  discuss: "Diskuterad i KBR", approve: "Godkänd av KS", remind: "Påminnelse skickad",
+  extend: "Anstånd", "request-extension": "Begär anstånd", "deny-extension": "Anstånd avslaget",
+  withdraw: "Återkallad", "close-answers": "Svarstiden stängd",
+  close: "Obesvarad när svaren stängdes", "send-to-council": `Skickad till ${council}`,
+  discuss: `Diskuterad i ${council}`, approve: "Godkänd av KS", remind: "Påminnelse skickad",
   escalate: "Påminnelse till registrator",
 };
 const roles = {
@@ -175,8 +179,50 @@ function failedTable(items) {
   ], { id: "failed-reminders" });
 }
 
+// Extensions asked for and not yet answered: the registrar grants the day asked for, or denies
+// it with a reason. They are open now, whichever day the page shows.
+async function answerRequest(request, grant) {
+  const who = `${request.body} i ${request.ref} (${request.title})`;
+  const answer = grant
+    ? await confirmChange(`Vill du bevilja anstånd till ${formatDate(request.requested_deadline)} ` +
+                          `för ${who}?`, { note: { label: "Anteckning (frivillig)" } })
+    : await confirmChange(`Vill du avslå anståndet för ${who}?`,
+                          { note: { label: "Skäl", required: true } });
+  if (!answer) return say("Ingen ändring gjordes.");
+  const body = grant
+    ? { event: "extend", deadline: request.requested_deadline, note: answer.note || undefined }
+    : { event: "deny-extension", note: answer.note };
+  try {
+    await api(assignmentEventsPath(request.ref, request.body), { method: "POST", body });
+    say(`Registrerat: ${grant ? "Anstånd beviljat" : "Anstånd avslaget"} för ${request.body} ` +
+        `i ${request.ref}.`);
+    await show();
+  } catch (error) {
+    say(`Ändringen gjordes inte. ${messageOf(error)}`, true);
+  }
+}
+
+// Who may grant or deny: the roles whose tokens may record assignment events for any body
+// (engine/access/access.cpp); others see the requests without the buttons.
+function mayAnswerRequests() {
+  return ["admin", "registrar"].includes(session.me.role);
+}
+
+function requestsTable(requests) {
+  const mayAnswer = mayAnswerRequests();
+  return bodiesTable("Begärda anstånd som väntar på beslut", requests, [
+    { title: "Begärd sista dag", cell: (r) => h("td", {}, formatDate(r.requested_deadline)) },
+    { title: "Skäl", cell: (r) => h("td", {}, r.note, h("span", { class: "by" }, ` (${r.by})`)) },
+    ...(mayAnswer ? [{ title: "Beslut", cell: (r) => h("td", {}, h("div", { class: "buttons" },
+      h("button", { type: "button", onclick: () => answerRequest(r, true) }, "Bevilja"),
+      h("button", { type: "button", onclick: () => answerRequest(r, false) }, "Avslå"))) }]
+      : []),
+  ], { id: "extension-requests" });
+}
+
 async function overduePage() {
-  const items = await api(withAsOf("/api/overdue"));
+  const [items, requests] = await Promise.all(
+    [api(withAsOf("/api/overdue")), api("/api/extension-requests")]);
   const late = items.filter((item) => item.working_days_overdue > 0);
   const failed = items.filter((item) => item.failed_reminders > 0);
   const page = [h("h1", {}, "Förfallna")];
@@ -186,6 +232,7 @@ async function overduePage() {
     page.push(h("p", {}, `${late.length} svar saknas efter sista dag.`), overdueChart(late),
               overdueTable(late));
   if (failed.length) page.push(failedTable(failed));
+  if (requests.length) page.push(requestsTable(requests));
   return page;
 }
 
@@ -241,12 +288,26 @@ function assignmentTable(round) {
         a.late_by_working_days === null ? "–" : days(a.late_by_working_days))))));
 }
 
+// What an event changed, in words: the deadline it moved ("2 maj 2016 → 20 maj 2016"), the day
+// an answer arrived, the day asked for, and the state it left and entered when that changed.
+// An extension keeps the state: it is told by its dates, never as "Skickad → Skickad".
+function eventDetail(e) {
+  const states = e.body ? assignmentStates : roundStates;
+  const parts = [];
+  if (e.deadline_from && e.deadline_to)
+    parts.push(`: ${formatDate(e.deadline_from)} → ${formatDate(e.deadline_to)}`);
+  if (e.requested_deadline) parts.push(` till ${formatDate(e.requested_deadline)}`);
+  if (e.received) parts.push(`, mottaget ${formatDate(e.received)}`);
+  if (e.from && e.from !== e.to)
+    parts.push(` (${states[e.from] || e.from} → ${states[e.to] || e.to})`);
+  return parts.join("");
+}
+
 function timeline(log) {
   return h("ol", { class: "timeline", "aria-label": "Tidslinje" }, log.map((e) => h("li", {},
     h("time", { datetime: e.at }, `${formatDate(e.at)} ${e.at.slice(11, 16)}`),
     h("p", {}, h("strong", {}, e.body || "Omgången"), ": ", eventNames[e.event] || e.event,
-      e.from ? ` (${assignmentStates[e.from] || roundStates[e.from] || e.from} → ` +
-               `${assignmentStates[e.to] || roundStates[e.to] || e.to})` : ""),
+      eventDetail(e)),
     h("p", { class: "by" }, `av ${e.by}`, e.note ? ` – ${e.note}` : ""))));
 }
 
@@ -271,10 +332,51 @@ function reminderTable(reminders) {
       h("td", {}, r.error || "–")))));
 }
 
+// The round's own steps after the answers (workflows/round.cpp): a consultation may go from
+// closed answers straight to the board; an annual report must pass the council first.
+const roundActions = [
+  { event: "close-answers", label: "Stäng svarstiden", when: () => ["sent"],
+    verb: "stänga svarstiden (organ som inte har svarat blir obesvarade)" },
+  { event: "send-to-council", label: `Skicka till ${council}`, when: () => ["answers_closed"],
+    verb: `registrera att omgången är skickad till ${council}` },
+  { event: "discuss", label: `Diskuterad i ${council}`, when: () => ["sent_to_council"],
+    verb: `registrera att ${council} har diskuterat omgången` },
+  { event: "approve", label: "Godkänd av KS",
+    when: (round) => (round.kind === "consultation" ? ["answers_closed", "discussed"]
+                                                    : ["discussed"]),
+    verb: "registrera att kommunstyrelsen har godkänt omgången" },
+];
+
+function mayRecordRoundEvents() {
+  return ["admin", "registrar", "coordinator"].includes(session.me.role);
+}
+
+async function recordRoundEvent(round, action) {
+  const answer = await confirmChange(
+    `Vill du ${action.verb} för ${round.ref} (${round.title})?`,
+    { note: { label: "Anteckning (frivillig)", required: false } });
+  if (!answer) return say("Ingen ändring gjordes.");
+  try {
+    await api(`/api/rounds/${encodeURIComponent(round.ref)}/events`,
+              { method: "POST", body: { event: action.event, note: answer.note || undefined } });
+    say(`Registrerat: ${action.label} för ${round.ref}.`);
+    await show();
+  } catch (error) {
+    say(`Ändringen gjordes inte. ${messageOf(error)}`, true);
+  }
+}
+
+function roundButtons(round) {
+  if (!mayRecordRoundEvents()) return null;
+  const buttons = roundActions.filter((a) => a.when(round).includes(round.state)).map((a) =>
+    h("button", { type: "button", onclick: () => recordRoundEvent(round, a) }, a.label));
+  return buttons.length ? h("div", { class: "buttons round-actions" }, buttons) : null;
+}
+
 async function roundPage(key) {
   const { round, log, reminders } = await api(`/api/rounds/${encodeURIComponent(key)}/overview`);
   return [h("h1", {}, `${round.ref} ${round.title}`), roundSummary(round), progress(round),
-    assignmentTable(round), h("h2", {}, "Tidslinje"), timeline(log),
+    roundButtons(round), assignmentTable(round), h("h2", {}, "Tidslinje"), timeline(log),
     h("h2", {}, "Påminnelser"), reminderTable(reminders)];
 }
 
@@ -286,8 +388,8 @@ const actions = [
     verb: "registrera att nämnden har beslutat" },
   { event: "submit", label: "Lämna in svar", when: ["sent", "drafting", "decided"],
     verb: "registrera att svaret är inlämnat" },
-  { event: "extend", label: "Begär anstånd", when: ["sent", "drafting", "decided"],
-    verb: "registrera anstånd till ett nytt datum" },
+  { event: "request-extension", label: "Begär anstånd", when: ["sent", "drafting", "decided"],
+    verb: "begära anstånd till ett nytt datum", date: true, note: "Skäl" },
 ];
 
 function mayWrite(body) {
@@ -296,36 +398,60 @@ function mayWrite(body) {
   return me.role === "admin" || me.role === "registrar";
 }
 
-// Opens the confirmation dialog; resolves to {deadline?} when confirmed, null when not.
-function confirmChange(text, needsDate, minimumDate) {
+// Opens the confirmation dialog; resolves to {deadline, note} when confirmed, null when not.
+// `date` asks for a new deadline after {min}; `note` for a text under {label}, which the
+// dialog will not confirm without when {required}.
+function confirmChange(text, { date = null, note = null } = {}) {
   const dialog = document.getElementById("confirm");
   document.getElementById("confirm-text").textContent = text;
   const extra = document.getElementById("confirm-extra");
   extra.replaceChildren();
-  let input = null;
-  if (needsDate) {
-    input = h("input", { type: "date", id: "confirm-date", required: true, min: minimumDate });
-    extra.append(h("label", { for: "confirm-date" }, "Ny sista dag"), " ", input);
+  let dateInput = null;
+  let noteInput = null;
+  if (date) {
+    dateInput = h("input", { type: "date", id: "confirm-date", required: true, min: date.min });
+    extra.append(h("p", {}, h("label", { for: "confirm-date" }, "Ny sista dag"), " ", dateInput));
+  }
+  if (note) {
+    noteInput = h("textarea", { id: "confirm-note", rows: 3, required: note.required });
+    extra.append(h("p", {}, h("label", { for: "confirm-note" }, note.label), noteInput));
   }
   return new Promise((resolve) => {
     dialog.addEventListener("close", () => {
-      resolve(dialog.returnValue === "ok" ? { deadline: input ? input.value : undefined } : null);
+      resolve(dialog.returnValue === "ok"
+        ? { deadline: dateInput ? dateInput.value : undefined,
+            note: noteInput ? noteInput.value.trim() : undefined }
+        : null);
     }, { once: true });
     dialog.returnValue = "";
     dialog.showModal();
-    (input || document.getElementById("confirm-cancel")).focus();
+    (dateInput || noteInput || document.getElementById("confirm-cancel")).focus();
   });
+}
+
+// The day after `iso`: a new deadline must be later than the one it replaces.
+function dayAfter(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+function assignmentEventsPath(ref, body) {
+  return `/api/rounds/${encodeURIComponent(ref)}/assignments/${encodeURIComponent(body)}/events`;
 }
 
 async function record(obligation, action) {
   const text = `Vill du ${action.verb} för ${obligation.body} i ${obligation.ref} ` +
                `(${obligation.title})?`;
-  const answer = await confirmChange(text, action.event === "extend", obligation.deadline);
+  const answer = await confirmChange(text, {
+    date: action.date ? { min: dayAfter(obligation.deadline) } : null,
+    note: action.note ? { label: action.note, required: true } : null,
+  });
   if (!answer) return say("Ingen ändring gjordes.");
-  const path = `/api/rounds/${encodeURIComponent(obligation.ref)}/assignments/` +
-               `${encodeURIComponent(obligation.body)}/events`;
   try {
-    await api(path, { method: "POST", body: { event: action.event, deadline: answer.deadline } });
+    await api(assignmentEventsPath(obligation.ref, obligation.body), {
+      method: "POST",
+      body: { event: action.event, deadline: answer.deadline, note: answer.note },
+    });
     say(`Registrerat: ${eventNames[action.event]} för ${obligation.body} i ${obligation.ref}.`);
     await show();
   } catch (error) {
@@ -333,9 +459,21 @@ async function record(obligation, action) {
   }
 }
 
+// A request waits for the registrar: the body may not ask again until it is answered.
+function actionsFor(obligation) {
+  return actions.filter((a) => a.when.includes(obligation.state) &&
+    !(a.event === "request-extension" && obligation.extension_request));
+}
+
+function requestNote(request) {
+  if (!request) return null;
+  return h("p", { class: "pending" },
+    `Anstånd begärt till ${formatDate(request.deadline)} – väntar på registratorn.`);
+}
+
 function obligationCard(obligation) {
   const buttons = mayWrite(obligation.body)
-    ? actions.filter((a) => a.when.includes(obligation.state)).map((a) =>
+    ? actionsFor(obligation).map((a) =>
         h("button", { type: "button", onclick: () => record(obligation, a) }, a.label))
     : [];
   const late = obligation.working_days_overdue;
@@ -345,6 +483,7 @@ function obligationCard(obligation) {
       `Sista dag ${formatDate(obligation.deadline)}`,
       obligation.deadline_reason ? ` (${obligation.deadline_reason})` : "",
       late ? h("span", { class: "badge late" }, `${days(late)} försenad`) : null),
+    requestNote(obligation.extension_request),
     buttons.length ? h("div", { class: "buttons" }, buttons) : null);
 }
 
