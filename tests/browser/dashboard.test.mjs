@@ -102,12 +102,10 @@ test("the rounds page shows progress and every body's status; a round has its ti
   await page.getByRole("heading", { level: 1, name: /Kst 2015\/503/ }).waitFor();
   const timeline = page.getByRole("list", { name: "Tidslinje" });
   await timeline.getByText("Avstår från att yttra sig").waitFor();
-  // The events, and the reminders sent after 4 May: the two late bodies' escalations, and
-  // Kompetensnämnden's overdue notice and escalation for its extended deadline.
-  assert.equal(await timeline.locator("li").count(), 1 + 8 + 1 + 8 + 9 + 4);
-  assert.equal(await timeline.locator("li", { hasText: "Påminnelse till registrator" }).count(), 3);
-  const notice = timeline.locator("li", { hasText: "Påminnelse skickad" });
-  assert.match(await notice.textContent(), /Kompetensnämnden.*overdue notice to kompetens@example\.se/);
+  // The record as it stood on the server's day, 4 May: the events and the reminders tried that
+  // morning. The reminders that went out later (by the wall clock) are not on it.
+  assert.equal(await timeline.locator("li").count(), 1 + 8 + 1 + 8 + 9);
+  assert.equal(await timeline.locator("li", { hasText: "Påminnelse skickad" }).count(), 0);
   const reminders = page.getByRole("table", { name: "Påminnelser" });
   const failed = reminders.locator("tr", { hasText: "Gick inte fram" });
   assert.equal(await failed.count(), 3);
