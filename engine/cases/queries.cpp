@@ -15,16 +15,17 @@ namespace {
 event_record reminder_sent(const reminder_view& v) {
   const auto& r = v.r;
   const auto days = std::abs(r.offset_days);
+  // In Swedish: the timeline is read by people (the JSON keys stay English).
   const auto when =
       r.offset_days == 0
-          ? fmt::format("on the deadline {}", format_date(r.deadline))
-          : fmt::format("{} working day{} {} the deadline {}", days, days == 1 ? "" : "s",
-                        r.offset_days < 0 ? "before" : "after", format_date(r.deadline));
+          ? fmt::format("på sista dagen {}", format_date(r.deadline))
+          : fmt::format("{} arbetsdag{} {} sista dagen {}", days, days == 1 ? "" : "ar",
+                        r.offset_days < 0 ? "före" : "efter", format_date(r.deadline));
   const bool escalation = r.kind == reminder_kind::escalation;
   const auto what =
-      escalation ? std::string("escalation to the registrar")
-                 : fmt::format("{} to {}",
-                               r.kind == reminder_kind::overdue ? "overdue notice" : "reminder",
+      escalation ? std::string("påminnelse till registratorn")
+                 : fmt::format("{} till {}",
+                               r.kind == reminder_kind::overdue ? "förseningsbesked" : "påminnelse",
                                fmt::join(v.body_emails, ", "));
   return event_record{.kind = case_kind::assignment,
                       .case_id = r.assignment_id,

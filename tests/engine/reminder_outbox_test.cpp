@@ -120,7 +120,7 @@ TEST_CASE("Dispatching sends each due reminder once, to its body", "[engine]") {
   CHECK(reminded.actor == "bevaka");
   CHECK(reminded.at == "2016-04-27T08:00:00+02:00");
   CHECK(reminded.note ==
-        "reminder to socialnamnden@jarfalla.example.se, 3 working days before the deadline "
+        "påminnelse till socialnamnden@jarfalla.example.se, 3 arbetsdagar före sista dagen "
         "2016-05-02");
 }
 

@@ -446,7 +446,7 @@ TEST_CASE_METHOD(remind_fixture,
   CHECK(reminded.at("at") == "2017-03-03T09:00:00+01:00");
   CHECK(reminded.at("by") == "bevaka");
   CHECK(reminded.at("note") ==
-        "reminder to socialnamnden@example.se, 20 working days before the deadline 2017-03-31");
+        "påminnelse till socialnamnden@example.se, 20 arbetsdagar före sista dagen 2017-03-31");
 
   // Reminders still scheduled are not on it; each committee's sent one is.
   const auto round_log = cli.ok({"log", report_ref});
@@ -460,5 +460,5 @@ TEST_CASE_METHOD(remind_fixture,
   const auto later = cli.ok({"log", report_ref, "Socialnämnden"});
   REQUIRE(later.back().at("event") == "escalate");
   CHECK(later.back().at("note") ==
-        "escalation to the registrar, 5 working days after the deadline 2017-03-31");
+        "påminnelse till registratorn, 5 arbetsdagar efter sista dagen 2017-03-31");
 }
